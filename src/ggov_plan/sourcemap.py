@@ -1,0 +1,113 @@
+"""Where each table and key of a TOML document stands: data path → (line, column).
+
+tomllib gives values but no positions. This scanner walks the text once, line
+by line, and records the line of every table header and of every key written
+at the start of a line, with array-of-tables headers numbered as tomllib
+numbers them. It assumes text that tomllib has already accepted, so it only
+needs to tell strings, comments and brackets apart, not to validate.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+Path = tuple[str | int, ...]
+
+_HEADER = re.compile(r"\s*(\[\[|\[)\s*(.+?)\s*(\]\]|\])\s*(?:#.*)?$")
+_BARE = r"[A-Za-z0-9_-]+"
+_BASIC = r'"(?:[^"\\]|\\.)*"'
+_LITERAL = r"'[^']*'"
+_KEY_PART = rf"(?:{_BARE}|{_BASIC}|{_LITERAL})"
+_KEY = re.compile(rf"\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+_PART = re.compile(_KEY_PART)
+# Inside a value: everything that can open or close a string or a bracket.
+_TOKEN = re.compile(rf'"""|\'\'\'|{_BASIC}|{_LITERAL}|#|[\[\]{{}}]')
+
+
+def _key_parts(text: str) -> list[str]:
+    parts = []
+    for match in _PART.finditer(text):
+        part = match.group(0)
+        if part[0] in "\"'":
+            part = tomllib.loads(f"k = {part}")["k"]
+        parts.append(part)
+    return parts
+
+
+class SourceMap:
+    """Positions of tables and keys; ask with :meth:`locate`."""
+
+    def __init__(self, text: str) -> None:
+        self._positions: dict[Path, tuple[int, int]] = {}
+        self._scan(text)
+
+    def locate(self, path: Path) -> tuple[int | None, int | None]:
+        """The position of ``path``, or of its nearest located ancestor."""
+        while path:
+            found = self._positions.get(path)
+            if found:
+                return found
+            path = path[:-1]
+        return None, None
+
+    def table_line(self, path: Path) -> int | None:
+        return self.locate(path)[0]
+
+    def _scan(self, text: str) -> None:
+        counts: dict[Path, int] = {}  # array-of-tables path → elements seen
+        table: Path = ()
+        string_end: str | None = None  # closing delimiter of an open multi-line string
+        depth = 0  # open brackets of a multi-line value
+        for number, line in enumerate(text.splitlines(), start=1):
+            position = 0
+            if string_end is not None:
+                end = line.find(string_end)
+                if end < 0:
+                    continue
+                string_end, position = None, end + 3
+            elif depth == 0:
+                header = _HEADER.match(line)
+                if header and len(header.group(1)) == len(header.group(3)):
+                    table = self._enter(header, counts, number, line)
+                    continue
+                key = _KEY.match(line)
+                if key:
+                    path = table + tuple(_key_parts(key.group(1)))
+                    column = len(line) - len(line.lstrip()) + 1
+                    self._positions.setdefault(path, (number, column))
+                    position = key.end()
+            for token in _TOKEN.finditer(line, position):
+                text_ = token.group(0)
+                if text_ == "#":
+                    break
+                if text_ in ('"""', "'''"):
+                    if line.find(text_, token.end()) < 0:
+                        string_end = text_
+                        break
+                    continue
+                if text_ in "[{":
+                    depth += 1
+                elif text_ in "]}":
+                    depth -= 1
+
+    def _enter(
+        self, header: re.Match[str], counts: dict[Path, int], number: int, line: str
+    ) -> Path:
+        parts = _key_parts(header.group(2))
+        resolved: Path = ()
+        for part in parts[:-1]:
+            resolved += (part,)
+            if resolved in counts:  # a parent that is an array of tables: its last element
+                resolved += (counts[resolved] - 1,)
+        resolved += (parts[-1],)
+        column = len(line) - len(line.lstrip()) + 1
+        if header.group(1) == "[[":
+            index = counts.get(resolved, 0)
+            counts[resolved] = index + 1
+            # Sub-arrays of a new element start again from zero.
+            for stale in [p for p in counts if len(p) > len(resolved) and p[: len(resolved)] == resolved]:
+                del counts[stale]
+            resolved += (index,)
+        self._positions.setdefault(resolved, (number, column))
+        return resolved
