@@ -108,8 +108,7 @@ def find_plan(
     looked.append(str(default))
     raise PlanNotFound(
         "no plan file found; looked in: " + ", ".join(looked),
-        hint=f"pass --plan PATH, set {PLAN_ENV}, or run from the folder that holds "
-        f"{DEFAULT_PLAN}",
+        hint=f"pass --plan PATH, set {PLAN_ENV}, or run from the folder that holds {DEFAULT_PLAN}",
     )
 
 
@@ -133,8 +132,10 @@ def read_text(path: Path) -> str:
             f"{path}: permission denied", hint="check the file's permissions"
         ) from None
     except OSError as error:
-        reason = "too many levels of symbolic links" if error.errno == errno.ELOOP else (
-            error.strerror or str(error)
+        reason = (
+            "too many levels of symbolic links"
+            if error.errno == errno.ELOOP
+            else (error.strerror or str(error))
         )
         raise PlanUnreadable(f"{path}: cannot read: {reason}") from None
     try:
@@ -376,8 +377,8 @@ class _Builder:
                 sound = False
         if not sound:
             return None
-        line = self.map.table_line(path) or 0
-        return cls(line=line, path=format_path(path), **values)
+        line, column = self.map.locate(path)
+        return cls(line=line or 0, column=column or 0, path=format_path(path), **values)
 
     def _value(
         self,
@@ -413,14 +414,11 @@ class _Builder:
                 "bad-id",
                 f"{label}: id {value!r} may hold only ASCII letters, digits, '-', '_' and '.'",
                 path,
-                "write it without spaces or diacritics, e.g. "
-                f"{_suggest_id(value)!r}",
+                f"write it without spaces or diacritics, e.g. {_suggest_id(value)!r}",
             )
             return False, None
         if kind == "text" and field_spec.required and not value.strip():
-            self.report(
-                "empty-value", f"{label}: '{name}' is empty", path, f"write the {name}"
-            )
+            self.report("empty-value", f"{label}: '{name}' is empty", path, f"write the {name}")
             return False, None
         if field_spec.choices and value not in field_spec.choices:
             self.report(
@@ -453,8 +451,7 @@ class _Builder:
                     "unknown-key",
                     f"unknown key '{key}' in {where}",
                     (*path, key),
-                    _did_you_mean(key, allowed)
-                    or "allowed keys: " + ", ".join(allowed),
+                    _did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed),
                 )
 
 

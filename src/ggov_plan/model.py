@@ -58,6 +58,7 @@ class Record:
     """Where a record stands in its file; every record has this."""
 
     line: int = field(default=0, compare=False, metadata={"internal": True})
+    column: int = field(default=0, compare=False, metadata={"internal": True})
     path: str = field(default="", compare=False, metadata={"internal": True})
 
     key: ClassVar[str] = ""  # the TOML key the record is written under
@@ -66,9 +67,7 @@ class Record:
 
 def field_specs(cls: type[Record]) -> dict[str, FieldSpec]:
     """The documented fields of a record class, in declaration order."""
-    return {
-        f.name: f.metadata["spec"] for f in dataclasses.fields(cls) if "spec" in f.metadata
-    }
+    return {f.name: f.metadata["spec"] for f in dataclasses.fields(cls) if "spec" in f.metadata}
 
 
 # --------------------------------------------------------------------------- header
@@ -102,13 +101,9 @@ class Header(Record):
     issued: dt.date = spec("date", "Date of issue.", example=dt.date(2017, 8, 18))
     start: dt.date = spec("date", "First day of the plan period.")
     end: dt.date = spec("date", "Last day of the plan period.")
-    lead_agency: str = spec(
-        "ref", "Agency that leads the plan and tracks it.", ref="agency"
-    )
+    lead_agency: str = spec("ref", "Agency that leads the plan and tracks it.", ref="agency")
     reports_to: str = spec("ref", "Body that results are reported to.", ref="agency")
-    closing: str | None = spec(
-        "text", "The closing paragraph, verbatim.", required=False
-    )
+    closing: str | None = spec("text", "The closing paragraph, verbatim.", required=False)
     signer: Signer | None = spec("table", "The `[plan.signer]` table (below).", required=False)
 
 
@@ -138,9 +133,7 @@ class Objective(Record):
 
     id: str = spec("id", "Stable id.", example="muc-tieu-1")
     text: str = spec("text", "The objective, verbatim.")
-    section: str | None = spec(
-        "text", "Where the document states it.", required=False, example="I"
-    )
+    section: str | None = spec("text", "Where the document states it.", required=False, example="I")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,9 +174,7 @@ class Indicator(Record):
     objective: str | None = spec(
         "ref", "Objective the figure belongs to.", required=False, ref="objective"
     )
-    portal: str | None = spec(
-        "ref", "Portal the figure is about.", required=False, ref="portal"
-    )
+    portal: str | None = spec("ref", "Portal the figure is about.", required=False, ref="portal")
     parts: tuple[IndicatorPart, ...] = spec(
         "tables", "The `[[indicator.part]]` tables (below).", required=False
     )
@@ -224,9 +215,7 @@ class Agency(Record):
     id: str = spec("id", "Stable ASCII id.", example="so-tttt")
     name: str = spec("text", "Full name.", example="Sở Thông tin và Truyền thông")
     short: str | None = spec("text", "Short name, for tables.", required=False)
-    parent: str | None = spec(
-        "ref", "Agency it belongs to.", required=False, ref="agency"
-    )
+    parent: str | None = spec("ref", "Agency it belongs to.", required=False, ref="agency")
     members: tuple[str, ...] = spec(
         "refs", "For a group named as one: its member agencies.", required=False, ref="agency"
     )
@@ -254,9 +243,7 @@ class Task(Record):
     audience: tuple[str, ...] = spec(
         "refs", "Agencies it is done for.", required=False, ref="agency"
     )
-    channels: tuple[str, ...] = spec(
-        "refs", "Channels it uses.", required=False, ref="channel"
-    )
+    channels: tuple[str, ...] = spec("refs", "Channels it uses.", required=False, ref="channel")
     contents: tuple[str, ...] = spec(
         "refs", "Content topics it carries.", required=False, ref="content"
     )
@@ -281,9 +268,7 @@ class Budget(Record):
     doc = "The budget: a total and the funding sources it is made of."
 
     total: int = spec("money", "Total in đồng.", example=213_000_000)
-    total_in_words: str | None = spec(
-        "text", "The total in words, as printed.", required=False
-    )
+    total_in_words: str | None = spec("text", "The total in words, as printed.", required=False)
     text: str | None = spec("text", "The budget section, verbatim.", required=False)
     sources: tuple[FundingSource, ...] = spec(
         "tables", "The `[[budget.source]]` tables (below).", required=False
@@ -334,14 +319,10 @@ class Completion(Record):
         required=False,
         ref="budget.source",
     )
-    evidence: str | None = spec(
-        "text", "A URL or a document reference.", required=False
-    )
+    evidence: str | None = spec("text", "A URL or a document reference.", required=False)
     note: str | None = spec("text", "Free note.", required=False)
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
-    recorded_at: dt.datetime | None = spec(
-        "datetime", "When it was recorded.", required=False
-    )
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -353,9 +334,7 @@ class Cancellation(Record):
     date: dt.date = spec("date", "From when.")
     reason: str = spec("text", "Why.")
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
-    recorded_at: dt.datetime | None = spec(
-        "datetime", "When it was recorded.", required=False
-    )
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -366,9 +345,7 @@ class Void(Record):
     completion: str = spec("ref", "Completion voided.", ref="completion")
     reason: str = spec("text", "Why.")
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
-    recorded_at: dt.datetime | None = spec(
-        "datetime", "When it was recorded.", required=False
-    )
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
 
 # --------------------------------------------------------------------------- the plan

@@ -63,9 +63,7 @@ class PlanInvalid(GgovPlanError):
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
         errors = sum(p.is_error for p in problems)
-        super().__init__(
-            f"{file}: {errors} error(s); the plan must pass `ggov-plan check` first"
-        )
+        super().__init__(f"{file}: {errors} error(s); the plan must pass `ggov-plan check` first")
         self.problems = problems
 
 

@@ -45,7 +45,9 @@ def _problem(
 ) -> Problem:
     # Semantic problems point at the line of the table they concern.
     path = f"{record.path}.{field}" if field else record.path
-    return Problem(severity, code, message, plan.file, record.line or None, None, path, hint)
+    return Problem(
+        severity, code, message, plan.file, record.line or None, record.column or None, path, hint
+    )
 
 
 def _records(plan: Plan) -> Iterator[Record]:
@@ -107,11 +109,15 @@ def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
                 if target is None or target in known:
                     continue
                 close = difflib.get_close_matches(target, sorted(known), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else (
-                    f"declare it in a [[{spec.ref}]] table, or use one of: "
-                    + ", ".join(sorted(known)[:8])
-                    if known
-                    else f"declare it in a [[{spec.ref}]] table"
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else (
+                        f"declare it in a [[{spec.ref}]] table, or use one of: "
+                        + ", ".join(sorted(known)[:8])
+                        if known
+                        else f"declare it in a [[{spec.ref}]] table"
+                    )
                 )
                 yield _problem(
                     plan,
@@ -144,7 +150,10 @@ def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
 
 
 def indicator_parts_sum(plan: Plan, context: Context) -> Iterator[Problem]:
-    """An indicator's breakdown adds up to its value (a warning: documents print what they print)."""
+    """An indicator's breakdown adds up to its value.
+
+    Only a warning: a document prints what it prints, and the data keeps it.
+    """
     for indicator in plan.indicators:
         if not indicator.parts:
             continue
@@ -344,4 +353,3 @@ def validate(loaded: Loaded, context: Context, rules: Iterable[Rule] = RULES) ->
             problems.extend(rule(loaded.plan, context))
     problems.sort(key=Problem.sort_key)
     return problems
-

@@ -106,7 +106,8 @@ class SourceMap:
             index = counts.get(resolved, 0)
             counts[resolved] = index + 1
             # Sub-arrays of a new element start again from zero.
-            for stale in [p for p in counts if len(p) > len(resolved) and p[: len(resolved)] == resolved]:
+            depth = len(resolved)
+            for stale in [p for p in counts if len(p) > depth and p[:depth] == resolved]:
                 del counts[stale]
             resolved += (index,)
         self._positions.setdefault(resolved, (number, column))

@@ -1,0 +1,1 @@
+"""Renderers: each turns core values into one kind of output, and does nothing else."""

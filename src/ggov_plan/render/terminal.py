@@ -1,0 +1,284 @@
+"""Rich output for people: tables at a terminal, plain UTF-8 text in a pipe.
+
+Every piece of text that comes from the plan file goes into a
+:class:`rich.text.Text`, never into markup, so ``[bold]`` in a title stays
+literal; control characters are shown as ``\\x1b``-style escapes so that a
+plan file cannot move the cursor or colour the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ggov_plan.derive import Overview, Status
+from ggov_plan.model import Agency, Indicator, Plan, Task
+from ggov_plan.money import format_number, format_vnd
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_QUALIFIERS = {"exactly": "", "more-than": "> ", "at-least": "≥ ", "less-than": "< "}
+
+
+def make_console(file: object = None, *, width: int | None = None) -> Console:
+    """A console that draws boxes and colour only on a terminal."""
+    stream = file if file is not None else sys.stdout
+    return Console(file=stream, highlight=False, width=width)  # type: ignore[arg-type]
+
+
+def safe(value: object, style: str = "") -> Text:
+    """Plan text as a Text: literal, with control characters made visible."""
+    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    return Text(shown, style=style)
+
+
+def _table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
+    table = Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=box.ROUNDED if console.is_terminal else box.ASCII,
+        show_edge=console.is_terminal,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    for column in columns:
+        numeric = column.endswith("(VND)") or column in ("Value", "Tasks", "Count", "%")
+        # Ids and figures are looked up and copied: never break them across lines.
+        unbroken = numeric or column in ("Id", "Date", "Number", "Section")
+        table.add_column(
+            column,
+            justify="right" if numeric else "left",
+            overflow="fold",
+            no_wrap=unbroken,
+        )
+    return table
+
+
+def _agency_label(agencies: dict[str, Agency], ident: str | None) -> Text:
+    if not ident:
+        return Text("")
+    agency = agencies.get(ident)
+    return safe(agency.label if agency else ident)
+
+
+def _labels(agencies: dict[str, Agency], idents: Iterable[str]) -> Text:
+    return Text(", ").join(_agency_label(agencies, i) for i in idents)
+
+
+def header_lines(plan: Plan) -> RenderableType:
+    """Number, title, issuer, dates and who leads: the top of `show` and `status`."""
+    header = plan.header
+    if header is None:
+        return Text("")
+    agencies = plan.by_id("agencies")
+    lines = [
+        Text.assemble(safe(f"{header.kind} {header.number}", "bold"), " — ", safe(header.title)),
+        Text.assemble(
+            ("Issued ", "dim"),
+            safe(f"{header.place}, {header.issued:%d/%m/%Y}"),
+            (" by ", "dim"),
+            _agency_label(agencies, header.issuer),
+            ("   period ", "dim"),
+            safe(f"{header.start:%d/%m/%Y} – {header.end:%d/%m/%Y}"),
+        ),
+        Text.assemble(
+            ("Lead agency ", "dim"),
+            _agency_label(agencies, header.lead_agency),
+            ("   reports to ", "dim"),
+            _agency_label(agencies, header.reports_to),
+        ),
+    ]
+    if header.signer:
+        signer = header.signer
+        authority = f"{signer.authority} / " if signer.authority else ""
+        lines.append(
+            Text.assemble(("Signed ", "dim"), safe(f"{authority}{signer.position}: {signer.name}"))
+        )
+    return Group(*lines)
+
+
+def _indicator_value(indicator: Indicator) -> str:
+    prefix = _QUALIFIERS.get(indicator.qualifier, "")
+    return prefix + format_number(indicator.value)
+
+
+def show(console: Console, plan: Plan) -> None:
+    """The declared plan at a glance."""
+    agencies = plan.by_id("agencies")
+    channels = plan.by_id("channels")
+    console.print(header_lines(plan))
+    console.print()
+
+    if plan.legal_bases:
+        table = _table(console, "Legal bases", "Number", "Date", "Issuer", "Subject")
+        for basis in plan.legal_bases:
+            table.add_row(
+                safe(f"{basis.kind} {basis.number}"),
+                f"{basis.date:%d/%m/%Y}",
+                _agency_label(agencies, basis.issuer),
+                safe(basis.subject),
+            )
+        console.print(table)
+
+    if plan.objectives:
+        console.print(Text("Objectives", style="bold"))
+        for number, objective in enumerate(plan.objectives, start=1):
+            console.print(Text.assemble(f"{number}. ", safe(objective.text)))
+        console.print()
+
+    if plan.indicators:
+        portals = plan.by_id("portals")
+        table = _table(console, "Indicators", "Indicator", "Value", "Unit", "Portal")
+        for indicator in plan.indicators:
+            portal = portals.get(indicator.portal) if indicator.portal else None
+            table.add_row(
+                safe(indicator.label),
+                _indicator_value(indicator),
+                safe(indicator.unit or ""),
+                safe(portal.url if portal else ""),
+            )
+            for part in indicator.parts:
+                table.add_row(
+                    Text.assemble("  of which ", safe(part.label)),
+                    format_number(part.value),
+                    "",
+                    "",
+                )
+        console.print(table)
+
+    if plan.contents:
+        table = _table(console, "Content topics", "Id", "Topic")
+        for content in plan.contents:
+            table.add_row(content.id, safe(content.name))
+        console.print(table)
+
+    if plan.channels:
+        table = _table(console, "Channels", "Id", "Channel", "Section")
+        for channel in plan.channels:
+            table.add_row(channel.id, safe(channel.name), safe(channel.section or ""))
+        console.print(table)
+
+    tasks_by_agency: dict[str, list[Task]] = {}
+    for task in plan.tasks:
+        tasks_by_agency.setdefault(task.agency, []).append(task)
+    table = _table(console, "Agencies", "Id", "Short name", "Name", "Tasks")
+    for agency in plan.agencies:
+        table.add_row(
+            agency.id,
+            safe(agency.short or ""),
+            safe(agency.name),
+            str(len(tasks_by_agency.get(agency.id, ()))),
+        )
+    console.print(table)
+
+    # Tasks read as paragraphs under their lead agency: a table of long
+    # Vietnamese sentences in narrow columns is unreadable at 80 columns.
+    if plan.tasks:
+        console.print(Text("Tasks by lead agency", style="bold"))
+    for agency_id, tasks in tasks_by_agency.items():
+        lead = agencies.get(agency_id)
+        console.print(safe(lead.name if lead else agency_id, "bold underline"))
+        for task in tasks:
+            console.print(
+                Text.assemble("• ", safe(task.text), " ", (f"[{task.id}]", "dim")),
+                style="",
+            )
+            details = []
+            if task.directs:
+                details.append(Text.assemble(("directs ", "dim"), _labels(agencies, task.directs)))
+            if task.partners:
+                details.append(Text.assemble(("with ", "dim"), _labels(agencies, task.partners)))
+            if task.channels:
+                names = Text(", ").join(
+                    safe(channels[c].name if c in channels else c) for c in task.channels
+                )
+                details.append(Text.assemble(("via ", "dim"), names))
+            if details:
+                console.print(Text("  ") + Text("; ").join(details))
+        console.print()
+
+    budget_table(console, plan)
+
+
+def budget_table(console: Console, plan: Plan) -> None:
+    budget = plan.budget
+    if budget is None:
+        return
+    table = _table(console, "Budget", "Funding source", "Amount (VND)", "%")
+    for source in budget.sources:
+        share = f"{100 * source.amount / budget.total:.1f}" if budget.total else "–"
+        table.add_row(safe(source.name), format_number(source.amount), share)
+    table.add_row(Text("Total", style="bold"), format_number(budget.total), "100.0")
+    console.print(table)
+    if budget.total_in_words:
+        console.print(Text.assemble(("In words: ", "dim"), safe(budget.total_in_words)))
+
+
+def status(console: Console, plan: Plan, figures: Overview) -> None:
+    """The dashboard: header, budget use by source, activities by state."""
+    console.print(header_lines(plan))
+    console.print(Text.assemble(("As of ", "dim"), f"{figures.as_of:%d/%m/%Y}"))
+    console.print()
+
+    budget = figures.budget
+    table = _table(
+        console,
+        "Budget by funding source",
+        "Source",
+        "Declared (VND)",
+        "Allocated (VND)",
+        "Spent (VND)",
+        "Remaining (VND)",
+    )
+    for source in budget.sources:
+        table.add_row(
+            safe(source.name),
+            format_number(source.amount),
+            format_number(source.allocated),
+            format_number(source.spent),
+            format_number(source.remaining),
+        )
+    if budget.unassigned_allocated or budget.unassigned_spent:
+        table.add_row(
+            Text("(no source named)", style="italic"),
+            "",
+            format_number(budget.unassigned_allocated),
+            format_number(budget.unassigned_spent),
+            "",
+        )
+    table.add_row(
+        Text("Total", style="bold"),
+        format_number(budget.total),
+        format_number(budget.allocated),
+        format_number(budget.spent),
+        format_number(budget.remaining),
+    )
+    console.print(table)
+
+    table = _table(console, "Activities", "State", "Count")
+    for state in Status:
+        table.add_row(state.value.replace("_", " "), str(figures.counts[state]))
+    table.add_row(Text("Total", style="bold"), str(len(figures.activities)))
+    console.print(table)
+    if not figures.activities:
+        console.print(
+            Text(
+                "No activities yet: the plan declares tasks; activities that carry "
+                "them out are added as the plan is tracked.",
+                style="dim",
+            )
+        )
+    console.print(
+        Text.assemble(
+            ("Progress ", "bold"),
+            f"{100 * figures.progress:.1f}%",
+            ("   spent ", "dim"),
+            format_vnd(budget.spent),
+            (" of ", "dim"),
+            format_vnd(budget.total),
+        )
+    )
