@@ -64,6 +64,7 @@ PlanOption = Annotated[
         "--plan",
         "-p",
         help="Plan file. Default: $GGOV_PLAN_FILE, else data/plan2017.toml here.",
+        metavar="PATH",
         show_default=False,
     ),
 ]
@@ -76,6 +77,7 @@ AsOfOption = Annotated[
         "--as-of",
         help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY). "
         "Default: today.",
+        metavar="DATE",
         show_default=False,
     ),
 ]
@@ -184,6 +186,7 @@ def check(
         typer.Argument(
             help="Plan files to check. Default: the plan --plan or $GGOV_PLAN_FILE names, "
             "else data/plan2017.toml.",
+            metavar="PATH",
             show_default=False,
         ),
     ] = None,
@@ -196,7 +199,7 @@ def check(
     ] = False,
     plan: PlanOption = None,
 ) -> None:
-    """Validate plan files and report every problem with its file:line:column.
+    """Validate plan files: every problem, with file:line:column.
 
     Exit 0 when valid, 1 when problems are found, 2 when a file cannot be read.
     """
@@ -241,8 +244,11 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Any:
 @app.command()
 @_handle_errors
 def show(plan: PlanOption = None, as_json: JsonOption = False) -> None:
-    """Show the declared plan: header, objectives, indicators, contents, channels,
-    agencies, tasks and budget."""
+    """Show the declared plan.
+
+    Header, legal bases, objectives and indicators, content topics, channels,
+    agencies with their tasks, and the budget.
+    """
     loaded, warnings = _load_valid(plan)
     assert loaded.plan is not None
     if as_json:
@@ -255,8 +261,11 @@ def show(plan: PlanOption = None, as_json: JsonOption = False) -> None:
 @app.command()
 @_handle_errors
 def status(plan: PlanOption = None, as_json: JsonOption = False, as_of: AsOfOption = None) -> None:
-    """The dashboard: the plan, its budget by funding source, activities by state
-    and overall progress."""
+    """The dashboard: budget use, activities by state, progress.
+
+    Budget by funding source (declared, allocated, spent, remaining), activity
+    counts by state and overall progress, as of a day.
+    """
     day = parse_date(as_of, what="--as-of") if as_of else _today()
     loaded, warnings = _load_valid(plan)
     assert loaded.plan is not None
