@@ -23,8 +23,17 @@ def test_generated_reference_is_up_to_date(doc: Path) -> None:
 
 def test_every_key_of_every_record_is_documented() -> None:
     text = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
-    for key in ("number", "lead_agency", "reports_to", "members", "directs", "qualifier",
-                "total_in_words", "recorded_at", "implements"):
+    for key in (
+        "number",
+        "lead_agency",
+        "reports_to",
+        "members",
+        "directs",
+        "qualifier",
+        "total_in_words",
+        "recorded_at",
+        "implements",
+    ):
         assert f"| `{key}` |" in text
 
 

@@ -142,7 +142,9 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        # In characters, as TOML syntax errors count them, not bytes.
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise PlanUnreadable(
             f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             hint="save the file as UTF-8",
@@ -285,7 +287,7 @@ class _Builder:
                 (),
                 f"add `format = {FORMAT_VERSION}` before the first table",
             )
-        elif version != FORMAT_VERSION or isinstance(version, bool):
+        elif type(version) is not int or version != FORMAT_VERSION:
             self.report(
                 "format-version",
                 f"format {version!r} is not one this version of ggov-plan reads",

@@ -126,7 +126,8 @@ def main(argv: list[str]) -> int:
             if "--write" in argv:
                 doc.write_text(fresh, encoding="utf-8")
     if stale and "--write" not in argv:
-        print("stale: " + ", ".join(map(str, stale)) + " (run python -m ggov_plan.reference --write)")
+        names = ", ".join(map(str, stale))
+        print(f"stale: {names} (run python -m ggov_plan.reference --write)")
         return 1
     return 0
 

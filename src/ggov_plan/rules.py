@@ -291,8 +291,11 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
     spent: Counter[str] = Counter()
     first_activity: dict[str, Record] = {}
     first_completion: dict[str, Record] = {}
+    # A cancelled activity frees its allocation: the journal cannot delete it,
+    # so cancelling is how an over-allocation is corrected.
+    cancelled = {cancellation.activity for cancellation in plan.cancellations}
     for activity in plan.activities:
-        if activity.source:
+        if activity.source and activity.id not in cancelled:
             allocated[activity.source] += activity.cost
             first_activity.setdefault(activity.source, activity)
     voided = {void.completion for void in plan.voids}
@@ -303,7 +306,7 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
         source = completion.source or (parent.source if parent else None)
         if source:
             spent[source] += completion.spent
-            first_completion[source] = completion
+            first_completion.setdefault(source, completion)
     for source_id, amount in allocated.items():
         source = sources.get(source_id)
         if source and amount > source.amount:
@@ -311,8 +314,8 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_activity[source_id],
                 "over-allocated",
-                f"activities allocate {format_vnd(amount)} đồng from source '{source_id}', "
-                f"which holds {format_vnd(source.amount)} đồng",
+                f"activities allocate {format_vnd(amount)} from source '{source_id}', "
+                f"which holds {format_vnd(source.amount)}",
                 "lower the activities' costs or move some to another source",
                 field="cost",
             )
@@ -323,8 +326,8 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_completion[source_id],
                 "over-spent",
-                f"completions spend {format_vnd(amount)} đồng from source '{source_id}', "
-                f"which holds {format_vnd(source.amount)} đồng",
+                f"completions spend {format_vnd(amount)} from source '{source_id}', "
+                f"which holds {format_vnd(source.amount)}",
                 "if this is what was spent, keep it and explain it in a note",
                 field="spent",
                 severity=Severity.WARNING,

@@ -59,7 +59,9 @@ class SourceMap:
         table: Path = ()
         string_end: str | None = None  # closing delimiter of an open multi-line string
         depth = 0  # open brackets of a multi-line value
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML ends lines only at LF (CRLF included); str.splitlines() would also
+        # split at U+2028 and the like, which TOML allows inside strings.
+        for number, line in enumerate(text.split("\n"), start=1):
             position = 0
             if string_end is not None:
                 end = line.find(string_end)
@@ -77,14 +79,17 @@ class SourceMap:
                     column = len(line) - len(line.lstrip()) + 1
                     self._positions.setdefault(path, (number, column))
                     position = key.end()
-            for token in _TOKEN.finditer(line, position):
+            while token := _TOKEN.search(line, position):
                 text_ = token.group(0)
+                position = token.end()
                 if text_ == "#":
                     break
                 if text_ in ('"""', "'''"):
-                    if line.find(text_, token.end()) < 0:
+                    end = line.find(text_, position)
+                    if end < 0:
                         string_end = text_
                         break
+                    position = end + 3  # a triple-quoted string closed on its own line
                     continue
                 if text_ in "[{":
                     depth += 1
@@ -103,6 +108,8 @@ class SourceMap:
         resolved += (parts[-1],)
         column = len(line) - len(line.lstrip()) + 1
         if header.group(1) == "[[":
+            # The array itself stands where its first element does.
+            self._positions.setdefault(resolved, (number, column))
             index = counts.get(resolved, 0)
             counts[resolved] = index + 1
             # Sub-arrays of a new element start again from zero.
