@@ -203,16 +203,21 @@ def test_find_plan_falls_back_to_the_default_in_cwd(tmp_path: Path) -> None:
     assert find_plan(None, {"GGOV_PLAN_FILE": ""}, tmp_path) == default
 
 
-def test_find_plan_names_every_place_it_looked(tmp_path: Path) -> None:
+def test_find_plan_names_the_missing_environment_file(tmp_path: Path) -> None:
     env_value = str(tmp_path / "typo.toml")
     with pytest.raises(PlanNotFound) as raised:
         find_plan(None, {"GGOV_PLAN_FILE": env_value}, tmp_path)
-    default = tmp_path / "data" / "plan2017.toml"
-    assert raised.value.message == (
-        f"no plan file found; looked in: $GGOV_PLAN_FILE = {env_value}, {default}"
-    )
+    assert raised.value.message == f"no plan file found; looked in: $GGOV_PLAN_FILE = {env_value}"
     assert "--plan" in raised.value.hint
     assert "GGOV_PLAN_FILE" in raised.value.hint
+
+
+def test_find_plan_never_falls_back_from_a_missing_environment_file(tmp_path: Path) -> None:
+    # A typo in a cron job's environment must not quietly select another plan.
+    _write_default(tmp_path)
+    with pytest.raises(PlanNotFound) as raised:
+        find_plan(None, {"GGOV_PLAN_FILE": str(tmp_path / "typo.toml")}, tmp_path)
+    assert "data/plan2017.toml is not used" in raised.value.hint
 
 
 def test_find_plan_without_environment_names_only_the_default(tmp_path: Path) -> None:

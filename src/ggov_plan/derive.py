@@ -155,3 +155,125 @@ def overview(plan: Plan, as_of: dt.date) -> Overview:
         counts={s: counts.get(s, 0) for s in Status},
         progress=overall_progress(activities),
     )
+
+
+# --------------------------------------------------------------------------- groups
+
+GROUPINGS = ("task", "agency", "channel", "content", "month")
+BUDGET_GROUPINGS = ("source", "agency", "channel", "task")
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    """Progress of one group of activities (or, by month, of one month's work)."""
+
+    key: str
+    activities: int  # not cancelled
+    done_activities: int
+    target: int  # sum of targets
+    done: int  # sum of quantities done, each capped at its target
+    spent: int
+    progress: float  # mean share of target reached
+
+
+def _keys(figures: ActivityFigures, by: str) -> tuple[str, ...]:
+    activity = figures.activity
+    if by == "task":
+        return (activity.task,)
+    if by == "agency":
+        return (figures.agency,)
+    if by == "channel":
+        return (activity.channel or "",)
+    if by == "content":
+        return activity.contents or ("",)
+    if by == "source":
+        return (figures.source or "",)
+    raise ValueError(by)
+
+
+def progress_rows(activities: tuple[ActivityFigures, ...], by: str) -> list[ProgressRow]:
+    """Progress per task, agency, channel or content (an activity with two
+    topics counts under both), or work done per month of completion."""
+    if by == "month":
+        return _progress_by_month(activities)
+    groups: dict[str, list[ActivityFigures]] = {}
+    for figures in activities:
+        if figures.status is Status.CANCELLED:
+            continue
+        for key in _keys(figures, by):
+            groups.setdefault(key, []).append(figures)
+    return [
+        ProgressRow(
+            key=key,
+            activities=len(members),
+            done_activities=sum(m.status is Status.DONE for m in members),
+            target=sum(m.activity.target for m in members),
+            done=sum(min(m.done, m.activity.target) for m in members),
+            spent=sum(m.spent for m in members),
+            progress=overall_progress(tuple(members)),
+        )
+        for key, members in groups.items()
+    ]
+
+
+def _progress_by_month(activities: tuple[ActivityFigures, ...]) -> list[ProgressRow]:
+    live = [a for a in activities if a.status is not Status.CANCELLED]
+    total_target = sum(a.activity.target for a in live)
+    months: dict[str, tuple[int, int]] = {}
+    for figures in live:
+        for completion in figures.completions:
+            key = f"{completion.date:%Y-%m}"
+            quantity, spent = months.get(key, (0, 0))
+            months[key] = (quantity + completion.quantity, spent + completion.spent)
+    rows = []
+    cumulative = 0
+    for key in sorted(months):
+        quantity, spent = months[key]
+        cumulative += quantity
+        rows.append(
+            ProgressRow(
+                key=key,
+                activities=0,
+                done_activities=0,
+                target=total_target,
+                done=quantity,
+                spent=spent,
+                progress=min(cumulative / total_target, 1.0) if total_target else 0.0,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    """Money of one group: declared only for funding sources."""
+
+    key: str
+    declared: int | None
+    allocated: int
+    spent: int
+
+    @property
+    def remaining(self) -> int:
+        return (self.declared if self.declared is not None else self.allocated) - self.spent
+
+
+def budget_rows(plan: Plan, figures: Overview, by: str) -> list[BudgetRow]:
+    if by == "source":
+        rows = [BudgetRow(s.id, s.amount, s.allocated, s.spent) for s in figures.budget.sources]
+        if figures.budget.unassigned_allocated or figures.budget.unassigned_spent:
+            rows.append(
+                BudgetRow(
+                    "", None, figures.budget.unassigned_allocated, figures.budget.unassigned_spent
+                )
+            )
+        return rows
+    allocated: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    for activity in figures.activities:
+        (key,) = _keys(activity, by)
+        if activity.status is not Status.CANCELLED:
+            allocated[key] += activity.activity.cost
+        spent[key] += activity.spent
+    keys = list(dict.fromkeys([*allocated, *spent]))
+    return [BudgetRow(key, None, allocated[key], spent[key]) for key in keys]

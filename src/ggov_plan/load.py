@@ -101,7 +101,13 @@ def find_plan(
         candidate = Path(from_env)
         if candidate.exists():
             return candidate
-        looked.append(f"${PLAN_ENV} = {from_env}")
+        # No fall-back to the default: a cron job with a typo in its
+        # environment must not quietly read, or write to, another plan.
+        raise PlanNotFound(
+            f"no plan file found; looked in: ${PLAN_ENV} = {from_env}",
+            hint=f"correct or unset {PLAN_ENV} (while it is set, {DEFAULT_PLAN} is not "
+            "used), or pass --plan PATH",
+        )
     default = cwd / DEFAULT_PLAN
     if default.exists():
         return default
@@ -125,11 +131,11 @@ def read_text(path: Path) -> str:
         ) from None
     except IsADirectoryError:
         raise PlanUnreadable(
-            f"{path}: is a folder, not a plan file", hint="name the .toml file inside it"
+            str(path), "is a folder, not a plan file", hint="name the .toml file inside it"
         ) from None
     except PermissionError:
         raise PlanUnreadable(
-            f"{path}: permission denied", hint="check the file's permissions"
+            str(path), "permission denied", hint="check the file's permissions"
         ) from None
     except OSError as error:
         reason = (
@@ -137,7 +143,7 @@ def read_text(path: Path) -> str:
             if error.errno == errno.ELOOP
             else (error.strerror or str(error))
         )
-        raise PlanUnreadable(f"{path}: cannot read: {reason}") from None
+        raise PlanUnreadable(str(path), f"cannot read: {reason}") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -146,8 +152,11 @@ def read_text(path: Path) -> str:
         # In characters, as TOML syntax errors count them, not bytes.
         column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise PlanUnreadable(
-            f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            str(path),
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             hint="save the file as UTF-8",
+            line=line,
+            column=column,
         ) from None
 
 

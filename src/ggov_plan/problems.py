@@ -55,6 +55,22 @@ class PlanNotFound(GgovPlanError):
 class PlanUnreadable(GgovPlanError):
     """The path exists but cannot be read as text: a folder, bad UTF-8, no permission."""
 
+    def __init__(
+        self,
+        file: str,
+        reason: str,
+        *,
+        hint: str = "",
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        where = file + (f":{line}:{column}" if line else "")
+        super().__init__(f"{where}: {reason}", hint=hint)
+        self.file = file
+        self.reason = reason
+        self.line = line
+        self.column = column
+
 
 class PlanInvalid(GgovPlanError):
     """The file was read but has errors; a command that needs a valid plan stops."""

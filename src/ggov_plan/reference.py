@@ -1,17 +1,22 @@
-"""The generated parts of docs/: the key reference and the command reference.
+"""The generated parts of the docs: key and command references, example output.
 
 ``docs/plan-format.md`` and ``docs/cli.md`` hold blocks between
-``<!-- BEGIN GENERATED … -->`` and ``<!-- END GENERATED -->`` markers. This
-module renders those blocks from the record specs in :mod:`ggov_plan.model`
-and from the commands' ``--help``, and a test fails when the docs differ, so
-the docs cannot drift from the code. Regenerate with::
+``<!-- BEGIN GENERATED … -->`` and ``<!-- END GENERATED -->`` markers, which
+this module renders from the record specs in :mod:`ggov_plan.model` and from
+the commands' ``--help``. Every ```console block (in README.md) is re-run:
+each ``$ ggov-plan …`` line is executed and its real output put under it. A
+test fails when a doc differs from what this produces, so the docs cannot
+drift from the code. Regenerate, from the repository root, with::
 
     python -m ggov_plan.reference --write
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -101,18 +106,66 @@ def cli_reference() -> str:
 
 GENERATORS = {"keys": keys_reference, "cli": cli_reference}
 
+_CONSOLE = re.compile(r"(```console\n)(.*?)(```)", re.DOTALL)
+_HEAD = re.compile(r"^(?P<command>.*?) \| head -(?P<lines>\d+)$")
 
-def render(text: str) -> str:
+
+def _run(command: str, previous_code: int, cwd: Path) -> tuple[str, int]:
+    """Output and exit code of one ``$ …`` line of a console block, run for real."""
+    if command == "echo $?":
+        return f"{previous_code}\n", 0
+    head = _HEAD.match(command)
+    words = shlex.split(head.group("command") if head else command)
+    if words[0] != "ggov-plan":
+        raise ValueError(f"console blocks may only run ggov-plan: {command!r}")
+    env = {"PATH": os.environ.get("PATH", ""), "COLUMNS": "80", "LANG": "C.UTF-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "ggov_plan", *words[1:]],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
+    output = result.stdout
+    if head:
+        output = "".join(output.splitlines(keepends=True)[: int(head.group("lines"))])
+    return output, result.returncode
+
+
+def console_blocks(text: str, cwd: Path) -> str:
+    """Re-run every ``$ ggov-plan …`` in the ```console blocks and put in its real output."""
+
+    def fill(match: re.Match[str]) -> str:
+        out = []
+        code = 0
+        for chunk in re.split(r"^\$ ", match.group(2), flags=re.MULTILINE)[1:]:
+            command = chunk.partition("\n")[0]
+            output, code = _run(command, code, cwd)
+            out.append(f"$ {command}\n{output}")
+        return f"{match.group(1)}{''.join(out)}{match.group(3)}"
+
+    return _CONSOLE.sub(fill, text)
+
+
+def render(text: str, cwd: Path | None = None) -> str:
     """``text`` with every generated block brought up to date."""
 
     def fill(match: re.Match[str]) -> str:
         body = GENERATORS[match.group("name")]()
         return f"{match.group(1)}{body}{match.group(4)}"
 
-    return _BLOCK.sub(fill, text)
+    return console_blocks(_BLOCK.sub(fill, text), cwd or Path())
 
 
-DOCS = (Path("docs") / "plan-format.md", Path("docs") / "cli.md")
+#: Run from the repository root: the console blocks name files relative to it.
+DOCS = (
+    Path("docs") / "plan-format.md",
+    Path("docs") / "cli.md",
+    Path("docs") / "json.md",
+    Path("README.md"),
+)
 
 
 def main(argv: list[str]) -> int:

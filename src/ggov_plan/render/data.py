@@ -11,7 +11,13 @@ import datetime as dt
 import json
 from typing import Any
 
-from ggov_plan.derive import Overview, Status
+from ggov_plan.derive import (
+    ActivityFigures,
+    BudgetRow,
+    Overview,
+    ProgressRow,
+    Status,
+)
 from ggov_plan.load import record_fields
 from ggov_plan.model import COLLECTIONS, Plan
 
@@ -89,6 +95,112 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
         "activities": {
             "total": len(figures.activities),
             **{status.value: counts[status] for status in Status},
+            "quantity_done": sum(
+                min(a.done, a.activity.target)
+                for a in figures.activities
+                if a.status is not Status.CANCELLED
+            ),
+            "quantity_target": sum(
+                a.activity.target for a in figures.activities if a.status is not Status.CANCELLED
+            ),
         },
         "progress": round(figures.progress, 4),
+        "overdue": [activity_item(a) for a in figures.activities if a.status is Status.OVERDUE],
+    }
+
+
+def activity_item(figures: ActivityFigures) -> dict[str, Any]:
+    """One activity with its derived figures (``activity list --json``)."""
+    activity = figures.activity
+    return {
+        "id": activity.id,
+        "title": activity.title,
+        "task": activity.task,
+        "agency": figures.agency,
+        "channel": activity.channel,
+        "contents": list(activity.contents),
+        "due": activity.due,
+        "target": activity.target,
+        "unit": activity.unit,
+        "done": figures.done,
+        "status": figures.status.value,
+        "cost": activity.cost,
+        "source": figures.source,
+        "spent": figures.spent,
+    }
+
+
+def activity_list(rows: list[ActivityFigures], as_of: dt.date) -> dict[str, Any]:
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": as_of,
+        "activities": [activity_item(r) for r in rows],
+    }
+
+
+def activity_detail(plan: Plan, figures: ActivityFigures, as_of: dt.date) -> dict[str, Any]:
+    voids = {v.completion: v for v in plan.voids}
+    ident = figures.activity.id
+    completions = []
+    for completion in plan.completions:
+        if completion.activity != ident:
+            continue
+        item = record_fields(completion)
+        void = voids.get(completion.id)
+        item["void"] = record_fields(void) if void else None
+        item["counted"] = void is None and completion.date <= as_of
+        completions.append(item)
+    cancellation = next((c for c in plan.cancellations if c.activity == ident), None)
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": as_of,
+        "activity": {**activity_item(figures), "created": figures.activity.created},
+        "completions": completions,
+        "cancellation": record_fields(cancellation) if cancellation else None,
+    }
+
+
+def progress(plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]) -> dict[str, Any]:
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": figures.as_of,
+        "by": by,
+        "progress": round(figures.progress, 4),
+        "groups": [
+            {
+                "key": row.key,
+                "activities": row.activities,
+                "done_activities": row.done_activities,
+                "target": row.target,
+                "done": row.done,
+                "spent": row.spent,
+                "progress": round(row.progress, 4),
+            }
+            for row in rows
+        ],
+    }
+
+
+def budget(plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]) -> dict[str, Any]:
+    total = figures.budget
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": figures.as_of,
+        "by": by,
+        "total": {
+            "declared": total.total,
+            "allocated": total.allocated,
+            "spent": total.spent,
+            "remaining": total.remaining,
+        },
+        "groups": [
+            {
+                "key": row.key or None,
+                "declared": row.declared,
+                "allocated": row.allocated,
+                "spent": row.spent,
+                "remaining": row.remaining,
+            }
+            for row in rows
+        ],
     }

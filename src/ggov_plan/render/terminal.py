@@ -22,6 +22,12 @@ from ggov_plan.model import Agency, Indicator, Plan, Task
 from ggov_plan.money import format_number, format_vnd
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+NUMERIC_COLUMNS = frozenset(
+    {
+        *("Value", "Tasks", "Count", "%", "% spent", "Activities", "Done", "Qty"),
+        *("Done (qty)", "Declared", "Allocated", "Spent", "Remaining"),
+    }
+)
 _QUALIFIERS = {"exactly": "", "more-than": "> ", "at-least": "≥ ", "less-than": "< "}
 
 
@@ -37,7 +43,7 @@ def safe(value: object, style: str = "") -> Text:
     return Text(shown, style=style)
 
 
-def _table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
+def make_table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -46,14 +52,16 @@ def _table(console: Console, title: str, *columns: str, **kwargs: object) -> Tab
         **kwargs,  # type: ignore[arg-type]
     )
     for column in columns:
-        numeric = column.endswith("(VND)") or column in ("Value", "Tasks", "Count", "%")
-        # Ids and figures are looked up and copied: never break them across lines.
-        unbroken = numeric or column in ("Id", "Date", "Number", "Section")
+        numeric = column.endswith("(VND)") or column in NUMERIC_COLUMNS
+        # Ids, dates and figures are looked up and copied: never break them.
+        unbroken = numeric or column in ("Id", "Date", "Due", "Number", "Section", "Month", "State")
         table.add_column(
             column,
             justify="right" if numeric else "left",
             overflow="fold",
             no_wrap=unbroken,
+            # The first column names the row: keep it readable when figures crowd it.
+            min_width=12 if not table.columns else None,
         )
     return table
 
@@ -114,7 +122,7 @@ def show(console: Console, plan: Plan) -> None:
     console.print()
 
     if plan.legal_bases:
-        table = _table(console, "Legal bases", "Number", "Date", "Issuer", "Subject")
+        table = make_table(console, "Legal bases", "Number", "Date", "Issuer", "Subject")
         for basis in plan.legal_bases:
             table.add_row(
                 safe(f"{basis.kind} {basis.number}"),
@@ -132,7 +140,7 @@ def show(console: Console, plan: Plan) -> None:
 
     if plan.indicators:
         portals = plan.by_id("portals")
-        table = _table(console, "Indicators", "Indicator", "Value", "Unit", "Portal")
+        table = make_table(console, "Indicators", "Indicator", "Value", "Unit", "Portal")
         for indicator in plan.indicators:
             portal = portals.get(indicator.portal) if indicator.portal else None
             table.add_row(
@@ -151,13 +159,13 @@ def show(console: Console, plan: Plan) -> None:
         console.print(table)
 
     if plan.contents:
-        table = _table(console, "Content topics", "Id", "Topic")
+        table = make_table(console, "Content topics", "Id", "Topic")
         for content in plan.contents:
             table.add_row(content.id, safe(content.name))
         console.print(table)
 
     if plan.channels:
-        table = _table(console, "Channels", "Id", "Channel", "Section")
+        table = make_table(console, "Channels", "Id", "Channel", "Section")
         for channel in plan.channels:
             table.add_row(channel.id, safe(channel.name), safe(channel.section or ""))
         console.print(table)
@@ -165,7 +173,7 @@ def show(console: Console, plan: Plan) -> None:
     tasks_by_agency: dict[str, list[Task]] = {}
     for task in plan.tasks:
         tasks_by_agency.setdefault(task.agency, []).append(task)
-    table = _table(console, "Agencies", "Id", "Short name", "Name", "Tasks")
+    table = make_table(console, "Agencies", "Id", "Short name", "Name", "Tasks")
     for agency in plan.agencies:
         table.add_row(
             agency.id,
@@ -208,7 +216,7 @@ def budget_table(console: Console, plan: Plan) -> None:
     budget = plan.budget
     if budget is None:
         return
-    table = _table(console, "Budget", "Funding source", "Amount (VND)", "%")
+    table = make_table(console, "Budget", "Funding source", "Amount (VND)", "%")
     for source in budget.sources:
         share = f"{100 * source.amount / budget.total:.1f}" if budget.total else "–"
         table.add_row(safe(source.name), format_number(source.amount), share)
@@ -225,14 +233,14 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     console.print()
 
     budget = figures.budget
-    table = _table(
+    table = make_table(
         console,
-        "Budget by funding source",
+        "Budget by funding source, in VND",
         "Source",
-        "Declared (VND)",
-        "Allocated (VND)",
-        "Spent (VND)",
-        "Remaining (VND)",
+        "Declared",
+        "Allocated",
+        "Spent",
+        "Remaining",
     )
     for source in budget.sources:
         table.add_row(
@@ -259,7 +267,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     )
     console.print(table)
 
-    table = _table(console, "Activities", "State", "Count")
+    table = make_table(console, "Activities", "State", "Count")
     for state in Status:
         table.add_row(state.value.replace("_", " "), str(figures.counts[state]))
     table.add_row(Text("Total", style="bold"), str(len(figures.activities)))
@@ -267,15 +275,35 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     if not figures.activities:
         console.print(
             Text(
-                "No activities yet: the plan declares tasks; activities that carry "
-                "them out are added as the plan is tracked.",
+                "No activities yet: the plan declares tasks; add the activities that "
+                "carry them out with `ggov-plan activity add`.",
                 style="dim",
             )
         )
+    overdue = [a for a in figures.activities if a.status is Status.OVERDUE]
+    if overdue:
+        agencies = plan.by_id("agencies")
+        table = make_table(console, "Overdue", "Id", "Title", "Agency", "Due", "Done")
+        for row in overdue:
+            activity = row.activity
+            table.add_row(
+                activity.id,
+                safe(activity.title),
+                _agency_label(agencies, row.agency),
+                f"{activity.due:%d/%m/%Y}" if activity.due else "",
+                f"{row.done}/{activity.target}",
+            )
+        console.print(table)
+    live = [a for a in figures.activities if a.status is not Status.CANCELLED]
+    done = sum(min(a.done, a.activity.target) for a in live)
+    target = sum(a.activity.target for a in live)
     console.print(
         Text.assemble(
             ("Progress ", "bold"),
             f"{100 * figures.progress:.1f}%",
+            (" (done ", "dim"),
+            f"{done}/{target}",
+            (")", "dim"),
             ("   spent ", "dim"),
             format_vnd(budget.spent),
             (" of ", "dim"),

@@ -1,0 +1,218 @@
+"""Locked, verified, atomic appends to the journal at the end of a plan file.
+
+A write never edits what is already in the file. It appends self-contained
+``[[activity]]``-style blocks after the last byte, so the officer's text —
+comments, blank lines, order — stays byte for byte, and two clones' appends
+can be joined by git's union merge driver. Each write:
+
+1. takes an exclusive lock on ``.<name>.lock`` beside the plan (an OS lock via
+   filelock: fcntl on POSIX, msvcrt on Windows, released by the OS if the
+   process dies, so a killed writer never blocks the next one);
+2. re-reads the file under the lock;
+3. builds the new text: the old text plus the new blocks;
+4. verifies it: it parses, its data equals the old data plus exactly the new
+   records, and it passes validation;
+5. replaces the file atomically: a temp file in the same folder, fsync,
+   rename over the real file (a symlinked plan stays a symlink), keeping the
+   file's permissions.
+
+A write that fails at any step leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import stat
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import filelock
+import tomli_w
+
+from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
+from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
+from ggov_plan.rules import Context, validate
+
+#: How long a second writer waits for the lock before giving up.
+LOCK_TIMEOUT_SECONDS = 10.0
+
+#: (collection key, record) pairs, e.g. ("activity", {"id": …, "task": …}).
+NewRecords = Sequence[tuple[str, dict[str, Any]]]
+
+
+class WriteRefused(GgovPlanError):
+    """The write would make the plan invalid; nothing was written."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = (), hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.problems = list(problems)
+
+
+class PlanBusy(GgovPlanError):
+    """Another writer holds the lock for longer than we wait."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    path: Path
+    appended: str  # the text added at the end
+    written: bool  # False for a dry run
+
+
+def lock_path(real: Path) -> Path:
+    return real.with_name(f".{real.name}.lock")
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
+def render_blocks(records: NewRecords, newline: str = "\n") -> str:
+    """The TOML text of new records: one ``[[key]]`` block each, blank line between."""
+    blocks = []
+    for key, record in records:
+        clean = {k: v for k, v in _nfc(record).items() if v is not None and v != []}
+        blocks.append(tomli_w.dumps({key: [clean]}))
+    text = "\n".join(blocks)
+    return text.replace("\n", newline) if newline != "\n" else text
+
+
+def _joined(old: str, blocks: str, newline: str) -> str:
+    if not old:
+        return blocks
+    separator = newline if old.endswith(("\n", "\r")) else newline * 2
+    return old + separator + blocks
+
+
+def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
+    expected = copy.deepcopy(old)
+    for key, record in records:
+        clean = {k: v for k, v in _nfc(record).items() if v is not None and v != []}
+        expected.setdefault(key, []).append(clean)
+    return expected
+
+
+def verify(
+    old: Loaded, original: str, new_text: str, records: NewRecords, context: Context
+) -> Loaded:
+    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
+    if not new_text.startswith(original):
+        raise WriteRefused(
+            f"{old.file}: internal check failed: the new text does not keep the old text"
+        )
+    new = parse(new_text, old.file)
+    syntax = [p for p in new.problems if p.code == "syntax"]
+    if new.data is None or syntax:
+        raise WriteRefused(
+            f"{old.file}: the appended records would not parse; nothing was written",
+            syntax,
+            hint="the end of the file may hold an unfinished table or string; fix it by hand",
+        )
+    assert old.data is not None
+    if new.data != _expected_data(old.data, records):
+        raise WriteRefused(
+            f"{old.file}: the appended records would not read back as written; nothing was written",
+            hint="the last table in the file may absorb them: end the hand-written part "
+            "with a complete table, and put nothing after the journal",
+        )
+    errors = [p for p in validate(new, context) if p.is_error]
+    if errors:
+        raise WriteRefused(
+            f"{old.file}: this change would make the plan invalid; nothing was written",
+            errors,
+        )
+    return new
+
+
+def _atomic_replace(real: Path, data: bytes) -> None:
+    mode = stat.S_IMODE(real.stat().st_mode)
+    fd, temp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    # The rename is durable only once the folder itself is on disk (POSIX).
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(real.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _remove_stale_temps(real: Path) -> None:
+    # Only called under the lock, so no live writer owns these.
+    for stale in real.parent.glob(f".{real.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def append(
+    path: Path,
+    build: Callable[[Loaded], NewRecords],
+    context: Context,
+    *,
+    dry_run: bool = False,
+    timeout: float = LOCK_TIMEOUT_SECONDS,
+) -> WriteResult:
+    """Append the records ``build`` makes from the current plan, safely.
+
+    ``build`` runs under the lock on the freshly read plan, so ids it picks
+    are checked against what is really in the file at that moment.
+    """
+    real = Path(os.path.realpath(path))
+    read_text(real)  # a missing or unreadable file fails here, before any lock file appears
+    lock = filelock.FileLock(lock_path(real), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise PlanBusy(
+            f"{path}: another ggov-plan is writing to this plan; gave up after {timeout:g} s",
+            hint="try again in a moment",
+        ) from None
+    try:
+        text = read_text(real)
+        old = parse(text, str(path))
+        problems = validate(old, context)
+        if old.data is None or any(p.is_error for p in problems):
+            raise PlanInvalid(str(path), problems)
+        records = build(old)
+        newline = "\r\n" if "\r\n" in text else "\n"
+        new_text = _joined(text, render_blocks(records, newline), newline)
+        verify(old, text, new_text, records, context)
+        appended = new_text[len(text) :]
+        if not dry_run:
+            _remove_stale_temps(real)
+            _atomic_replace(real, new_text.encode("utf-8"))
+        return WriteResult(Path(path), appended, written=not dry_run)
+    finally:
+        lock.release()
+
+
+def check_new_id(ident: str, option: str) -> None:
+    """An id given on the command line follows the same rule as ids in the file."""
+    if not ID_PATTERN.fullmatch(ident):
+        raise UsageError(
+            f"{option}: {ident!r} is not a valid id",
+            hint="use ASCII letters, digits, '-', '_' and '.', e.g. so-tttt-tv1",
+        )

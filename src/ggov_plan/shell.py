@@ -1,0 +1,201 @@
+"""What every command shares: the typer app, common options, and the error edge.
+
+Core exceptions become a one-line message on stderr and a documented exit
+code here, in :func:`handle_errors`, and nowhere else:
+
+====  =====================================================================
+code  meaning
+====  =====================================================================
+0     success; for ``check``, the plan is valid (warnings allowed unless --strict)
+1     the plan has problems (``check``), or a command refused an invalid plan
+2     bad input: the file cannot be read, the command line is wrong, or a
+      write would make the plan invalid; nothing was written
+70    an internal error (a bug in ggov-plan); set GGOV_PLAN_DEBUG=1 for details
+75    another ggov-plan held the plan's lock too long; try again
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from ggov_plan import __version__
+from ggov_plan.inputs import parse_date
+from ggov_plan.journal import PlanBusy, WriteRefused
+from ggov_plan.load import Loaded, find_plan, load
+from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity
+from ggov_plan.render.check import text_line
+from ggov_plan.rules import Context, validate
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+EXIT_BUSY = 75
+
+TODAY_ENV = "GGOV_PLAN_TODAY"
+DEBUG_ENV = "GGOV_PLAN_DEBUG"
+
+app = typer.Typer(
+    name="ggov-plan",
+    help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        help="Plan file. Default: $GGOV_PLAN_FILE, else data/plan2017.toml here.",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print stable JSON (see docs/json.md) instead of tables.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY). "
+        "Default: today.",
+        metavar="DATE",
+        show_default=False,
+    ),
+]
+
+
+def stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        if problem.severity is Severity.ERROR:
+            stderr(text_line(problem))
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn core exceptions into a message on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except PlanInvalid as error:
+            _print_problems(error.problems)
+            stderr(f"ggov-plan: {error.message}")
+            raise typer.Exit(EXIT_PROBLEMS) from None
+        except WriteRefused as error:
+            _print_problems(error.problems)
+            stderr(f"ggov-plan: error: {error.message}")
+            if error.hint:
+                stderr(f"  hint: {error.hint}")
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except GgovPlanError as error:
+            stderr(f"ggov-plan: error: {error.message}")
+            if error.hint:
+                stderr(f"  hint: {error.hint}")
+            code = EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
+            raise typer.Exit(code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: say so plainly, without a traceback
+            if os.environ.get(DEBUG_ENV):
+                raise
+            stderr(
+                f"ggov-plan: internal error: {type(error).__name__}: {error}\n"
+                f"  hint: this is a bug in ggov-plan {__version__}; rerun with "
+                f"{DEBUG_ENV}=1 for the traceback and report it"
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+def today() -> dt.date:
+    """Today, or $GGOV_PLAN_TODAY (for reproducible runs and tests)."""
+    forced = os.environ.get(TODAY_ENV)
+    return parse_date(forced, what=f"${TODAY_ENV}") if forced else dt.date.today()
+
+
+def as_of_day(as_of: str | None) -> dt.date:
+    return parse_date(as_of, what="--as-of") if as_of else today()
+
+
+def context() -> Context:
+    return Context(today=today())
+
+
+def plan_path(plan: Path | None) -> Path:
+    return find_plan(plan, os.environ, Path())
+
+
+def load_valid(plan: Path | None) -> tuple[Loaded, list[Problem]]:
+    """Load the plan and refuse it if it has errors; return its warnings."""
+    loaded = load(plan_path(plan))
+    problems = validate(loaded, context())
+    if any(p.is_error for p in problems) or loaded.plan is None:
+        raise PlanInvalid(loaded.file, problems)
+    return loaded, [p for p in problems if not p.is_error]
+
+
+def mention_warnings(warnings: list[Problem], file: str) -> None:
+    # Only for a person at a terminal: under cron, stderr is mailed, and a
+    # warning the document itself causes would otherwise arrive every week.
+    if warnings and sys.stderr.isatty():
+        count = len(warnings)
+        stderr(
+            f"ggov-plan: {count} warning{'s' * (count != 1)} in {file}; "
+            f"run `ggov-plan check -p {shlex.quote(file)}` to see "
+            f"{'them' if count != 1 else 'it'}"
+        )
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ggov-plan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Track an e-government publicity plan (Kế hoạch) declared in TOML.
+
+    Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing
+    written), 70 internal error, 75 plan locked by another writer.
+    """
+
+
+def utf8_streams() -> None:
+    """Write UTF-8 whatever the locale says: under LANG=C or cron, Vietnamese must not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
