@@ -8,6 +8,7 @@ codes) are in :mod:`ggov_plan.shell`; the journal commands are in
 
 from __future__ import annotations
 
+import signal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -155,5 +156,9 @@ def status(plan: PlanOption = None, as_json: JsonOption = False, as_of: AsOfOpti
 
 def main() -> None:
     """Console-script entry point."""
+    # `ggov-plan show | head` should end quietly, as other Unix tools do, not
+    # exit 1 ("problems in the plan") when head closes the pipe.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     utf8_streams()
     app(prog_name="ggov-plan")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import shutil
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -79,8 +80,10 @@ def _ask(label: str) -> str:
 
 def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
     """A numbered list at the terminal; returns the chosen id."""
+    columns = shutil.get_terminal_size().columns
     for number, (ident, text) in enumerate(options, start=1):
-        shown = text if len(text) <= 90 else text[:89] + "…"
+        room = max(20, columns - len(ident) - 8)  # one line per choice
+        shown = text if len(text) <= room else text[: room - 1] + "…"
         typer.echo(f"{number:>3}. {ident}  {shown}")
     while True:
         answer = str(typer.prompt(f"{label} (number or id)")).strip()
