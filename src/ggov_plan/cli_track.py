@@ -307,17 +307,17 @@ def activity_cancel(
     activity_id = resolve(current, "activity", activity, "ID")
     if activity_id in {c.activity for c in current.cancellations}:
         raise UsageError(f"activity {activity_id!r} is already cancelled")
-    record = {
+    values = {
         "activity": activity_id,
         "date": parse_date(date, what="--date") if date else today(),
         "reason": _reason(reason),
         "recorded_by": _recorder(by),
         "recorded_at": _now(),
     }
-    result = journal.append(
-        plan_path(plan), lambda _: [("cancellation", record)], context(), dry_run=dry_run
+    result, record_id = _append_with_id(
+        plan, "cancellation", f"{activity_id}-cancel", values, dry_run
     )
-    _print_write(result, activity_id)
+    _print_write(result, record_id)
 
 
 @app.command("record")
@@ -388,17 +388,24 @@ def record(
         "recorded_by": _recorder(by),
         "recorded_at": _now(),
     }
+    result, record_id = _append_with_id(plan, "completion", activity_id, values, dry_run)
+    _print_write(result, record_id)
+
+
+def _append_with_id(
+    plan: Path | None, key: str, prefix: str, values: dict[str, Any], dry_run: bool
+) -> tuple[journal.WriteResult, str]:
+    """Append one record under a new id, picked under the lock against the fresh file."""
     chosen: list[str] = []
 
     def build(fresh: Loaded) -> journal.NewRecords:
         assert fresh.plan is not None
-        taken = fresh.plan.declared_ids.get("completion", frozenset())
-        record_id = new_id(activity_id, taken)
+        record_id = new_id(prefix, fresh.plan.declared_ids.get(key, frozenset()))
         chosen.append(record_id)
-        return [("completion", {"id": record_id, **values})]
+        return [(key, {"id": record_id, **values})]
 
     result = journal.append(plan_path(plan), build, context(), dry_run=dry_run)
-    _print_write(result, chosen[0])
+    return result, chosen[0]
 
 
 def _void(
@@ -412,16 +419,14 @@ def _void(
     completion_id = resolve(current, "completion", completion, "--void")
     if completion_id in {v.completion for v in current.voids}:
         raise UsageError(f"completion {completion_id!r} is already void")
-    record = {
+    values = {
         "completion": completion_id,
         "reason": _reason(reason),
         "recorded_by": _recorder(by),
         "recorded_at": _now(),
     }
-    result = journal.append(
-        plan_path(plan), lambda _: [("void", record)], context(), dry_run=dry_run
-    )
-    _print_write(result, completion_id)
+    result, record_id = _append_with_id(plan, "void", f"{completion_id}-void", values, dry_run)
+    _print_write(result, record_id)
 
 
 # --------------------------------------------------------------------------- progress, budget

@@ -79,12 +79,34 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in _nfc(record).items() if v is not None and v != []}
+
+
+def _value(value: Any) -> str:
+    """One TOML value on one line (tomli-w does the quoting and escaping)."""
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    line: str = tomli_w.dumps({"v": value})
+    return line.removeprefix("v = ").rstrip("\n")
+
+
 def render_blocks(records: NewRecords, newline: str = "\n") -> str:
-    """The TOML text of new records: one ``[[key]]`` block each, blank line between."""
+    """The TOML text of new records: one ``[[key]]`` block each.
+
+    Every line ends with a comment naming the record, so that no two lines
+    of two different records are ever equal. Git's union merge driver keeps
+    equal lines that two clones both added only once; with the tag, it keeps
+    every line of both clones' blocks, in whole blocks, and the merge stays
+    a valid plan (docs/collaboration.md).
+    """
     blocks = []
     for key, record in records:
-        clean = {k: v for k, v in _nfc(record).items() if v is not None and v != []}
-        blocks.append(tomli_w.dumps({key: [clean]}))
+        clean = _clean(record)
+        tag = f"  # {clean['id']}" if "id" in clean else ""
+        lines = [f"[[{key}]]{tag}"]
+        lines.extend(f"{name} = {_value(value)}{tag}" for name, value in clean.items())
+        blocks.append("\n".join(lines) + "\n")
     text = "\n".join(blocks)
     return text.replace("\n", newline) if newline != "\n" else text
 
@@ -99,8 +121,10 @@ def _joined(old: str, blocks: str, newline: str) -> str:
 def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
     expected = copy.deepcopy(old)
     for key, record in records:
-        clean = {k: v for k, v in _nfc(record).items() if v is not None and v != []}
-        expected.setdefault(key, []).append(clean)
+        records_of_key = expected.setdefault(key, [])
+        if not isinstance(records_of_key, list):  # e.g. a key that is a table
+            raise WriteRefused(f"[[{key}]] cannot be appended: '{key}' is not a journal")
+        records_of_key.append(_clean(record))
     return expected
 
 

@@ -330,6 +330,12 @@ class Cancellation(Record):
     key = "cancellation"
     doc = "Cancels an activity from a date on; the activity itself stays in the file."
 
+    id: str | None = spec(
+        "id",
+        "Stable id; ggov-plan writes one so that the record's lines are unique.",
+        required=False,
+        example="so-tttt-3k9x-cancel-7hq2",
+    )
     activity: str = spec("ref", "Activity cancelled.", ref="activity")
     date: dt.date = spec("date", "From when.")
     reason: str = spec("text", "Why.")
@@ -342,6 +348,12 @@ class Void(Record):
     key = "void"
     doc = "Voids a completion recorded by mistake; the completion stays in the file."
 
+    id: str | None = spec(
+        "id",
+        "Stable id; ggov-plan writes one so that the record's lines are unique.",
+        required=False,
+        example="so-tttt-3k9x-c1-void-m2kd",
+    )
     completion: str = spec("ref", "Completion voided.", ref="completion")
     reason: str = spec("text", "Why.")
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
