@@ -190,20 +190,9 @@ def activity_add(
     if ident is not None:
         journal.check_new_id(ident, "--id")
 
-    chosen: list[str] = []
-
-    def build(fresh: Loaded) -> journal.NewRecords:
-        assert fresh.plan is not None
-        taken = fresh.plan.declared_ids.get("activity", frozenset())
-        if ident is not None and ident in taken:
-            raise UsageError(f"--id: activity {ident!r} already exists", hint="choose another id")
-        lead = fresh.plan.by_id("tasks")[task_id].agency
-        record_id = ident or new_id(agency_id or lead, taken)
-        chosen.append(record_id)
-        return [("activity", {"id": record_id, **values})]
-
-    result = journal.append(plan_path(plan), build, context(), dry_run=dry_run)
-    _print_write(result, chosen[0])
+    prefix = agency_id or current.by_id("tasks")[task_id].agency
+    result, record_id = _append_with_id(plan, "activity", prefix, values, dry_run, ident)
+    _print_write(result, record_id)
 
 
 # --------------------------------------------------------------------------- activity list/show
@@ -393,14 +382,23 @@ def record(
 
 
 def _append_with_id(
-    plan: Path | None, key: str, prefix: str, values: dict[str, Any], dry_run: bool
+    plan: Path | None,
+    key: str,
+    prefix: str,
+    values: dict[str, Any],
+    dry_run: bool,
+    fixed_id: str | None = None,
 ) -> tuple[journal.WriteResult, str]:
-    """Append one record under a new id, picked under the lock against the fresh file."""
+    """Append one record under a new id (or ``fixed_id``), checked under the lock
+    against the file as it is then."""
     chosen: list[str] = []
 
     def build(fresh: Loaded) -> journal.NewRecords:
         assert fresh.plan is not None
-        record_id = new_id(prefix, fresh.plan.declared_ids.get(key, frozenset()))
+        taken = fresh.plan.declared_ids.get(key, frozenset())
+        if fixed_id is not None and fixed_id in taken:
+            raise UsageError(f"--id: {key} {fixed_id!r} already exists", hint="choose another id")
+        record_id = fixed_id or new_id(prefix, taken)
         chosen.append(record_id)
         return [(key, {"id": record_id, **values})]
 
