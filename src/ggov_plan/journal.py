@@ -32,9 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import filelock
-import tomli_w
-
 from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
@@ -87,6 +84,8 @@ def _value(value: Any) -> str:
     """One TOML value on one line (tomli-w does the quoting and escaping)."""
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(item) for item in value) + "]"
+    import tomli_w  # only writes need it; read commands start faster without
+
     line: str = tomli_w.dumps({"v": value})
     return line.removeprefix("v = ").rstrip("\n")
 
@@ -204,6 +203,8 @@ def append(
     ``build`` runs under the lock on the freshly read plan, so ids it picks
     are checked against what is really in the file at that moment.
     """
+    import filelock  # only writes need it; read commands start faster without
+
     real = Path(os.path.realpath(path))
     read_text(real)  # a missing or unreadable file fails here, before any lock file appears
     lock = filelock.FileLock(lock_path(real), timeout=timeout)
