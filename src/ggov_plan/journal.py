@@ -24,14 +24,13 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-import stat
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ggov_plan.atomic import write_atomically
 from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
@@ -159,30 +158,6 @@ def verify(
     return new
 
 
-def _atomic_replace(real: Path, data: bytes) -> None:
-    mode = stat.S_IMODE(real.stat().st_mode)
-    fd, temp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    # The rename is durable only once the folder itself is on disk (POSIX).
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(real.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def _remove_stale_temps(real: Path) -> None:
     # Only called under the lock, so no live writer owns these.
     for stale in real.parent.glob(f".{real.name}.*.tmp"):
@@ -228,7 +203,7 @@ def append(
         appended = new_text[len(text) :]
         if not dry_run:
             _remove_stale_temps(real)
-            _atomic_replace(real, new_text.encode("utf-8"))
+            write_atomically(real, new_text.encode("utf-8"))
         return WriteResult(Path(path), appended, written=not dry_run)
     finally:
         lock.release()

@@ -10,6 +10,7 @@ code  meaning
 1     the plan has problems (``check``), or a command refused an invalid plan
 2     bad input: the file cannot be read, the command line is wrong, or a
       write would make the plan invalid; nothing was written
+3     ``report --fail-on overdue``: the report was written, and activities are overdue
 70    an internal error (a bug in ggov-plan); set GGOV_PLAN_DEBUG=1 for details
 75    another ggov-plan held the plan's lock too long; try again
 ====  =====================================================================
@@ -39,6 +40,7 @@ from ggov_plan.rules import Context, validate
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_OVERDUE = 3
 EXIT_INTERNAL = 70
 EXIT_BUSY = 75
 
@@ -188,7 +190,8 @@ def _root(
     """Track an e-government publicity plan (Kế hoạch) declared in TOML.
 
     Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing
-    written), 70 internal error, 75 plan locked by another writer.
+    written), 3 overdue activities (report --fail-on overdue), 70 internal
+    error, 75 plan locked by another writer.
     """
 
 

@@ -20,6 +20,7 @@ from ggov_plan.derive import (
 )
 from ggov_plan.load import record_fields
 from ggov_plan.model import COLLECTIONS, Plan
+from ggov_plan.report import Report
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
 JSON_VERSION = 1
@@ -202,5 +203,77 @@ def budget(plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]) -> dic
                 "remaining": row.remaining,
             }
             for row in rows
+        ],
+    }
+
+
+def report(rep: Report) -> dict[str, Any]:
+    """``report --format json``: everything the report says, keys in a fixed order."""
+    figures = rep.overview
+    return {
+        "schema_version": JSON_VERSION,
+        "plan": plan_header(rep.plan),
+        "as_of": rep.as_of,
+        "since": rep.since,
+        "overall": {
+            "progress": round(figures.progress, 4),
+            "quantity_done": rep.quantity_done,
+            "quantity_target": rep.quantity_target,
+            "activities": {
+                "total": len(figures.activities),
+                **{status.value: figures.counts[status] for status in Status},
+            },
+            "budget": {
+                "total": figures.budget.total,
+                "allocated": figures.budget.allocated,
+                "spent": figures.budget.spent,
+                "remaining": figures.budget.remaining,
+            },
+        },
+        "sources": [
+            {
+                "id": row.key or None,
+                "declared": row.declared,
+                "allocated": row.allocated,
+                "spent": row.spent,
+                "remaining": row.remaining,
+            }
+            for row in rep.sources
+        ],
+        "breakdowns": {
+            by: [
+                {
+                    "key": row.key or None,
+                    "name": rep.label(by, row.key) if row.key else None,
+                    "activities": row.activities,
+                    "done_activities": row.done_activities,
+                    "target": row.target,
+                    "done": row.done,
+                    "spent": row.spent,
+                    "progress": round(row.progress, 4),
+                }
+                for row in rows
+            ]
+            for by, rows in rep.breakdowns.items()
+        },
+        "overdue": [activity_item(a) for a in rep.overdue],
+        "completed": [
+            {**record_fields(c.completion), "title": c.activity.activity.title}
+            for c in rep.completed
+        ],
+        "problems": [
+            {
+                "severity": p.severity.value,
+                "code": p.code,
+                "line": p.line,
+                "column": p.column,
+                "path": p.path,
+                "message": p.message,
+            }
+            for p in rep.problems
+        ],
+        "chart": [
+            {"date": point.day, "progress": round(point.progress, 4), "spent": point.spent}
+            for point in rep.chart
         ],
     }

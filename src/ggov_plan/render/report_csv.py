@@ -1,0 +1,50 @@
+"""The report as CSV: one row per activity with its figures.
+
+Amounts are plain integers (no separators). A cell that a spreadsheet would
+read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) gets a leading apostrophe, so opening the file never runs
+anything (CSV/formula injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ggov_plan.report import Report
+
+COLUMNS = (
+    "id", "title", "task", "agency", "channel", "contents", "due", "target", "unit",
+    "done", "status", "cost", "source", "spent",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def render(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for figures in report.overview.activities:
+        activity = figures.activity
+        row = [
+            activity.id,
+            activity.title,
+            activity.task,
+            figures.agency,
+            activity.channel or "",
+            ";".join(activity.contents),
+            activity.due.isoformat() if activity.due else "",
+            str(activity.target),
+            activity.unit or "",
+            str(figures.done),
+            figures.status.value,
+            str(activity.cost),
+            figures.source or "",
+            str(figures.spent),
+        ]
+        writer.writerow([neutralise(value) for value in row])
+    return buffer.getvalue()

@@ -1,0 +1,276 @@
+"""The report as one self-contained HTML file: inline CSS, an inline SVG chart.
+
+Nothing is fetched from the network, and every piece of plan text goes
+through :func:`html.escape`, so a title such as ``<script>`` is shown, never
+run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from ggov_plan.derive import ProgressRow, Status
+from ggov_plan.money import format_number
+from ggov_plan.report import ChartPoint, Report
+
+_CSS = """
+body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; margin: 2rem auto;
+       max-width: 60rem; padding: 0 1rem; color: #1d2733; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin-bottom: .2rem; }
+h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d5dbe3; }
+.subtitle { font-weight: 600; }
+.meta { color: #5a6877; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
+th, td { border: 1px solid #d5dbe3; padding: .3rem .5rem; text-align: left;
+         vertical-align: top; }
+th { background: #eef2f6; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.pct { white-space: nowrap; }
+.bar { display: inline-block; width: 8rem; height: .7rem; background: #e3e8ee;
+       vertical-align: middle; margin-right: .4rem; }
+.bar span { display: block; height: 100%; background: #2e8b57; }
+.overdue { color: #b3261e; font-weight: 600; }
+.none { color: #5a6877; font-style: italic; }
+svg text { font-size: 11px; fill: #5a6877; }
+""".strip()
+
+# Chart geometry, in SVG user units.
+_W, _H = 640, 260
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 40
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _percent(ratio: float) -> str:
+    return f"{100 * ratio:.1f}%"
+
+
+def _bar(ratio: float) -> str:
+    width = f"{100 * min(max(ratio, 0.0), 1.0):.1f}%"
+    return (
+        f'<span class="pct"><span class="bar"><span style="width:{width}"></span></span>'
+        f"{_percent(ratio)}</span>"
+    )
+
+
+def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    head = "".join(
+        f'<th class="num">{h}</th>' if i in numeric else f"<th>{h}</th>"
+        for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _progress_table(report: Report, by: str, rows: list[ProgressRow]) -> str:
+    if not rows:
+        return '<p class="none">No activities yet.</p>'
+    return _table(
+        [_e(by.capitalize()), "Activities", "Done", "Quantity", "Spent (VND)", "Progress"],
+        [
+            [
+                _e(report.label(by, row.key)),
+                str(row.activities),
+                str(row.done_activities),
+                f"{row.done}/{row.target}",
+                format_number(row.spent),
+                _bar(row.progress),
+            ]
+            for row in rows
+        ],
+        {1, 2, 3, 4},
+    )
+
+
+def chart(report: Report) -> str:
+    """Cumulative progress and spending across the plan period, against the plan.
+
+    The plan is drawn as the straight line from 0% at the start to 100% at the
+    end; progress (share of targets reached) and spending (share of the
+    budget) are step lines up to the as-of date.
+    """
+    header = report.plan.header
+    assert header is not None
+    start, end = header.start, max(header.end, report.as_of)
+    days = max((end - start).days, 1)
+    width, height = _W - _LEFT - _RIGHT, _H - _TOP - _BOTTOM
+    total = report.overview.budget.total
+
+    def x(day: dt.date) -> float:
+        return _LEFT + width * min(max((day - start).days / days, 0.0), 1.0)
+
+    def y(ratio: float) -> float:
+        return _TOP + height * (1 - min(max(ratio, 0.0), 1.0))
+
+    def steps(points: list[tuple[dt.date, float]]) -> str:
+        last = min(report.as_of, end)
+        coords = [(x(start), y(0.0))]
+        value = 0.0
+        for day, ratio in points:
+            if day < start:
+                value = ratio
+                continue
+            coords += [(x(day), y(value)), (x(day), y(ratio))]
+            value = ratio
+        coords.append((x(last), y(value)))
+        return " ".join(f"{px:.1f},{py:.1f}" for px, py in coords)
+
+    series: list[ChartPoint] = report.chart
+    progress = steps([(p.day, p.progress) for p in series])
+    spending = steps([(p.day, p.spent / total if total else 0.0) for p in series])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="100%" '
+        f'role="img" aria-labelledby="chart-title">',
+        '<title id="chart-title">Cumulative progress and spending against the plan</title>',
+    ]
+    for ratio in (0.0, 0.25, 0.5, 0.75, 1.0):
+        parts.append(
+            f'<line x1="{_LEFT}" y1="{y(ratio):.1f}" x2="{_W - _RIGHT}" y2="{y(ratio):.1f}" '
+            f'stroke="#e3e8ee"/><text x="{_LEFT - 6}" y="{y(ratio) + 4:.1f}" '
+            f'text-anchor="end">{int(ratio * 100)}%</text>'
+        )
+    month = dt.date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start:
+            parts.append(
+                f'<line x1="{x(month):.1f}" y1="{_TOP + height}" x2="{x(month):.1f}" '
+                f'y2="{_TOP + height + 4}" stroke="#5a6877"/>'
+                f'<text x="{x(month):.1f}" y="{_TOP + height + 16}" text-anchor="middle">'
+                f"{month:%m/%Y}</text>"
+            )
+        month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    parts += [
+        f'<line class="plan" x1="{x(start):.1f}" y1="{y(0):.1f}" x2="{x(header.end):.1f}" '
+        f'y2="{y(1):.1f}" stroke="#8a96a3" stroke-dasharray="5 4"/>',
+        f'<polyline class="spending" points="{spending}" fill="none" stroke="#c77700" '
+        f'stroke-width="2"/>',
+        f'<polyline class="progress" points="{progress}" fill="none" stroke="#2e8b57" '
+        f'stroke-width="2.5"/>',
+        f'<line x1="{x(report.as_of):.1f}" y1="{_TOP}" x2="{x(report.as_of):.1f}" '
+        f'y2="{_TOP + height}" stroke="#1d2733" stroke-dasharray="2 3"/>',
+        f'<text x="{_LEFT + 8}" y="{_H - 6}"><tspan fill="#2e8b57">━ progress</tspan>'
+        f'  <tspan fill="#c77700">━ spending (share of budget)</tspan>'
+        f'  <tspan fill="#8a96a3">╌ plan</tspan>'
+        f"  ┆ as of {_date(report.as_of)}</text>",
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def render(report: Report) -> str:
+    plan = report.plan
+    header = plan.header
+    assert header is not None
+    figures = report.overview
+    budget = figures.budget
+    counts = ", ".join(f"{figures.counts[s]} {s.value.replace('_', ' ')}" for s in Status)
+    body = [
+        f"<h1>{_e(header.kind)} {_e(header.number)}: status report</h1>",
+        f'<p class="subtitle">{_e(header.title)}</p>',
+        f'<p class="meta">As of {_date(report.as_of)}. Plan period {_date(header.start)} – '
+        f"{_date(header.end)}. Source: <code>{_e(plan.file)}</code>.</p>",
+        "<h2>Overall</h2>",
+        "<ul>",
+        f"<li>Progress: {_bar(figures.progress)} (quantities done "
+        f"{report.quantity_done}/{report.quantity_target})</li>",
+        f"<li>Activities: {len(figures.activities)} in all; {counts}</li>",
+        f"<li>Budget: {format_number(budget.total)} VND declared, "
+        f"{format_number(budget.allocated)} allocated, {format_number(budget.spent)} spent, "
+        f"{format_number(budget.remaining)} remaining</li>",
+        "</ul>",
+        chart(report),
+        "<h2>Budget by funding source (VND)</h2>",
+        _table(
+            ["Source", "Declared", "Allocated", "Spent", "Remaining"],
+            [
+                [
+                    _e(report.label("source", row.key)),
+                    format_number(row.declared) if row.declared is not None else "–",
+                    format_number(row.allocated),
+                    format_number(row.spent),
+                    format_number(row.remaining),
+                ]
+                for row in report.sources
+            ],
+            {1, 2, 3, 4},
+        ),
+    ]
+    for by in ("agency", "channel", "content"):
+        body += [f"<h2>Progress by {by}</h2>", _progress_table(report, by, report.breakdowns[by])]
+    body.append("<h2>Overdue activities</h2>")
+    if report.overdue:
+        body.append(
+            _table(
+                ["Id", "Title", "Agency", "Due", "Done"],
+                [
+                    [
+                        _e(a.activity.id),
+                        f'<span class="overdue">{_e(a.activity.title)}</span>',
+                        _e(report.label("agency", a.agency)),
+                        _date(a.activity.due),
+                        f"{a.done}/{a.activity.target}",
+                    ]
+                    for a in report.overdue
+                ],
+                {4},
+            )
+        )
+    else:
+        body.append('<p class="none">None.</p>')
+    body.append(f"<h2>Completed since {_date(report.since)}</h2>")
+    if report.completed:
+        body.append(
+            _table(
+                ["Date", "Activity", "Quantity", "Spent (VND)", "Evidence"],
+                [
+                    [
+                        _date(c.completion.date),
+                        _e(c.activity.activity.title),
+                        str(c.completion.quantity),
+                        format_number(c.completion.spent),
+                        _e(c.completion.evidence or ""),
+                    ]
+                    for c in report.completed
+                ],
+                {2, 3},
+            )
+        )
+    else:
+        body.append('<p class="none">Nothing recorded in this period.</p>')
+    body.append("<h2>Problems reported by <code>ggov-plan check</code></h2>")
+    if report.problems:
+        body.append(
+            "<ul>"
+            + "".join(
+                f"<li>{_e(p.severity)} <code>{_e(p.code)}</code> at line {p.line or '?'}: "
+                f"{_e(p.message)}</li>"
+                for p in report.problems
+            )
+            + "</ul>"
+        )
+    else:
+        body.append('<p class="none">None.</p>')
+    title = f"{header.number}: status report, {_date(report.as_of)}"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
