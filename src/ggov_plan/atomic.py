@@ -1,13 +1,21 @@
-"""Writing a file so that readers see the old bytes or the new, never half.
+"""Writing files so that readers see the old bytes or the new, never half.
 
 The data goes to a temp file in the same folder (so the rename cannot cross
-file systems), is flushed and fsynced, gets its permissions, and is renamed
-over the target; then the folder is fsynced so the rename survives a crash.
+file systems), is flushed and fsynced and gets its permissions, and then
+takes the target's name in one step; the folder is fsynced so that the new
+name survives a crash.
+
+- :func:`write_replacing` renames over what is there (the plan's journal,
+  ``report -o``, ``schema -o``). A symlink stays a symlink, and a device or
+  pipe (``-o /dev/stdout``) is written into, never replaced.
+- :func:`write_new` hard-links the temp file to the new name, which fails if
+  the name was taken meanwhile, so it never overwrites (``init``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -16,26 +24,47 @@ from pathlib import Path
 from ggov_plan.problems import UsageError
 
 
-def _default_mode() -> int:
-    # What open() would give a new file: 0o666 less the umask.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace (or create) ``target`` with ``data``; keep an existing file's mode."""
-    folder = target.parent
-    if not folder.is_dir():
+def _fsync_folder(folder: Path) -> None:
+    # A rename or link is durable only once the folder itself is on disk
+    # (POSIX). The file is in place by now; a file system that cannot sync a
+    # folder does not make the write fail.
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def _cannot_write(path: Path, error: OSError) -> UsageError:
+    reason = error.strerror or str(error)
+    return UsageError(
+        f"{path}: cannot write: {reason[:1].lower() + reason[1:]}",
+        hint="check the folder's permissions and free space",
+    )
+
+
+def _check_folder(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
         raise UsageError(
-            f"{target}: the folder {folder} does not exist",
-            hint="create the folder first, or write somewhere else",
+            f"{path}: the folder {folder} does not exist; nothing was written",
+            hint=f"create it first (mkdir -p {folder}), or choose another path",
         )
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: {folder} is not a folder; nothing was written")
+
+
+def _temp_file(path: Path, data: bytes, mode: int) -> Path:
+    """``data`` in a synced temp file beside ``path``, with ``mode``."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -43,14 +72,99 @@ def write_atomically(target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    return temp
+
+
+def _refuse_existing(path: Path) -> UsageError:
+    if path.is_dir():
+        return UsageError(
+            f"{path}: is a folder; nothing was written",
+            hint="name the new .toml file, e.g. " + str(path / "plan.toml"),
+        )
+    return UsageError(
+        f"{path}: already exists; init never overwrites a file, and left it as it was",
+        hint="choose another name, or move the old file away first",
+    )
+
+
+def check_can_create(path: Path) -> None:
+    """Raise UsageError now if :func:`write_new` could not create ``path``."""
+    if os.path.lexists(path):
+        raise _refuse_existing(path)
+    _check_folder(path)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``: all or nothing, and never over an existing file."""
+    if os.path.lexists(path):
+        raise _refuse_existing(path)
+    _check_folder(path)
+    try:
+        temp = _temp_file(path, data, 0o666 & ~_umask())
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    try:
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            os.link(temp, path)  # fails if the name exists: never overwrites
+        except FileExistsError:
+            raise _refuse_existing(path) from None
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+                raise _cannot_write(path, error) from None
+            # No hard links here (some network or FAT file systems): claim the
+            # name with O_EXCL, then rename the full text over the empty claim.
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            except FileExistsError:
+                raise _refuse_existing(path) from None
+            except OSError as claim_error:
+                raise _cannot_write(path, claim_error) from None
+            try:
+                os.replace(temp, path)
+            except OSError as rename_error:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # our own empty claim
+                raise _cannot_write(path, rename_error) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    _fsync_folder(path.parent)
+
+
+def write_replacing(path: Path, data: bytes) -> None:
+    """Write ``path`` atomically, replacing a regular file that is there.
+
+    A symlink stays a symlink: the file it points to is replaced. A device,
+    pipe or socket (``-o /dev/stdout``, ``/dev/null``) is written into, never
+    replaced by a regular file.
+    """
+    try:
+        info: os.stat_result | None = os.stat(path)  # follows symlinks
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path}: is a folder; nothing was written", hint="name a file")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        real = Path(os.path.realpath(path))
+        _check_folder(real)
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+        temp = _temp_file(real, data, mode)
+        try:
+            os.replace(temp, real)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        _fsync_folder(real.parent)
+    except OSError as error:
+        raise _cannot_write(path, error) from None

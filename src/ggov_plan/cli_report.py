@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from ggov_plan.atomic import write_atomically
+from ggov_plan.atomic import write_replacing
 from ggov_plan.inputs import parse_date
 from ggov_plan.render import data as data_render
 from ggov_plan.render import report_csv, report_html, report_md
@@ -102,6 +102,6 @@ def report(
     if output is None:
         print(text, end="")
     else:
-        write_atomically(output, text.encode("utf-8"))
+        write_replacing(output, text.encode("utf-8"))
     if fail_on is FailOn.overdue and built.overdue:
         raise typer.Exit(EXIT_OVERDUE)

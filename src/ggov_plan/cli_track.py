@@ -83,6 +83,7 @@ def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
     columns = shutil.get_terminal_size().columns
     for number, (ident, text) in enumerate(options, start=1):
         room = max(20, columns - len(ident) - 8)  # one line per choice
+        text = terminal.safe(text).plain  # control characters made visible
         shown = text if len(text) <= room else text[: room - 1] + "…"
         typer.echo(f"{number:>3}. {ident}  {shown}")
     while True:

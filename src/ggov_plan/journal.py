@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ggov_plan.atomic import write_atomically
+from ggov_plan.atomic import write_replacing
 from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
@@ -203,7 +203,7 @@ def append(
         appended = new_text[len(text) :]
         if not dry_run:
             _remove_stale_temps(real)
-            write_atomically(real, new_text.encode("utf-8"))
+            write_replacing(real, new_text.encode("utf-8"))
         return WriteResult(Path(path), appended, written=not dry_run)
     finally:
         lock.release()

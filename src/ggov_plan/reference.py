@@ -40,7 +40,10 @@ _BLOCK = re.compile(
     re.DOTALL,
 )
 
-COMMANDS = ("check", "show", "status")
+COMMANDS = (
+    "check", "show", "status", "activity add", "activity list", "activity show",
+    "activity cancel", "record", "progress", "budget", "report", "schema", "init",
+)  # fmt: skip
 
 
 def _header_for(cls: type[Record]) -> str:
@@ -97,7 +100,7 @@ def cli_reference() -> str:
     runner = CliRunner()
     env = {"COLUMNS": "80", "TERM": "dumb", "NO_COLOR": "1"}
     parts = []
-    for args in ([], *([c] for c in COMMANDS)):
+    for args in ([], *(c.split() for c in COMMANDS)):
         result = runner.invoke(app, [*args, "--help"], env=env, prog_name="ggov-plan")
         title = " ".join(["ggov-plan", *args])
         parts.append(f"### `{title}`\n\n```text\n{result.output.rstrip()}\n```")
@@ -164,6 +167,7 @@ DOCS = (
     Path("docs") / "plan-format.md",
     Path("docs") / "cli.md",
     Path("docs") / "json.md",
+    Path("docs") / "ci.md",
     Path("README.md"),
 )
 

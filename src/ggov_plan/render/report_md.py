@@ -64,7 +64,7 @@ def render(report: Report) -> str:
         f"**{cell(header.title)}**",
         "",
         f"As of {_date(report.as_of)}. Plan period {_date(header.start)} – "
-        f"{_date(header.end)}. Source: `{cell(plan.file)}`.",
+        f"{_date(header.end)}. Source: {cell(plan.file)}.",
         "",
         "## Overall",
         "",
