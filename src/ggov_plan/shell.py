@@ -201,4 +201,6 @@ def utf8_streams() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         reconfigure = getattr(stream, "reconfigure", None)
         if encoding != "utf8" and reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
+            # surrogateescape: a file name the C locale could not decode goes
+            # out as the bytes it was, not as "?".
+            reconfigure(encoding="utf-8", errors="surrogateescape")

@@ -3,7 +3,8 @@
 Amounts are plain integers (no separators). A cell that a spreadsheet would
 read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return) gets a leading apostrophe, so opening the file never runs
-anything (CSV/formula injection).
+anything (CSV/formula injection). Control characters other than tab and line
+breaks are written as ``\x1b``-style text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import io
 
 from ggov_plan.report import Report
+from ggov_plan.text import visible_controls
 
 COLUMNS = (
     "id", "title", "task", "agency", "channel", "contents", "due", "target", "unit",
@@ -21,7 +23,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Safe for a spreadsheet (no formula) and for a terminal (no raw control codes)."""
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return visible_controls(value, keep_newlines=True)
 
 
 def render(report: Report) -> str:

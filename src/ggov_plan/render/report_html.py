@@ -13,6 +13,7 @@ from html import escape
 from ggov_plan.derive import ProgressRow, Status
 from ggov_plan.money import format_number
 from ggov_plan.report import ChartPoint, Report
+from ggov_plan.text import visible_controls
 
 _CSS = """
 body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; margin: 2rem auto;
@@ -41,7 +42,7 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 40
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(visible_controls(str(value)), quote=True)
 
 
 def _date(day: dt.date | None) -> str:

@@ -13,13 +13,14 @@ import re
 from ggov_plan.derive import ProgressRow, Status
 from ggov_plan.money import format_number
 from ggov_plan.report import Report
+from ggov_plan.text import visible_controls
 
-_SPECIAL = re.compile(r"([\\|<>\[\]`*_])")
+_SPECIAL = re.compile(r"([\\|<>&\[\]`*_])")
 
 
 def cell(value: object) -> str:
     """Text made literal for a Markdown table cell (CommonMark backslash escapes)."""
-    text = _SPECIAL.sub(r"\\\1", str(value))
+    text = _SPECIAL.sub(r"\\\1", visible_controls(str(value)))
     return " ".join(text.split())  # newlines and tabs become spaces
 
 

@@ -8,7 +8,6 @@ plan file cannot move the cursor or colour the terminal.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 
@@ -20,8 +19,8 @@ from rich.text import Text
 from ggov_plan.derive import Overview, Status
 from ggov_plan.model import Agency, Indicator, Plan, Task
 from ggov_plan.money import format_number, format_vnd
+from ggov_plan.text import visible_controls
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 NUMERIC_COLUMNS = frozenset(
     {
         *("Value", "Tasks", "Count", "%", "% spent", "Activities", "Done", "Qty"),
@@ -39,8 +38,7 @@ def make_console(file: object = None, *, width: int | None = None) -> Console:
 
 def safe(value: object, style: str = "") -> Text:
     """Plan text as a Text: literal, with control characters made visible."""
-    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
-    return Text(shown, style=style)
+    return Text(visible_controls(str(value)), style=style)
 
 
 def make_table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
