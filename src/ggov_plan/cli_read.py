@@ -21,6 +21,7 @@ from ggov_plan.shell import (
     EXIT_PROBLEMS,
     AsOfOption,
     JsonOption,
+    LangOption,
     PlanOption,
     app,
     as_of_day,
@@ -58,6 +59,7 @@ def check(
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Validate plan files: every problem, with file:line:column.
 
@@ -109,7 +111,7 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
 
 @app.command()
 @handle_errors
-def show(plan: PlanOption = None, as_json: JsonOption = False) -> None:
+def show(plan: PlanOption = None, as_json: JsonOption = False, lang: LangOption = None) -> None:
     """Show the declared plan.
 
     Header, legal bases, objectives and indicators, content topics, channels,
@@ -126,7 +128,12 @@ def show(plan: PlanOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 @handle_errors
-def status(plan: PlanOption = None, as_json: JsonOption = False, as_of: AsOfOption = None) -> None:
+def status(
+    plan: PlanOption = None,
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
     """The dashboard: budget use, activities by state, progress.
 
     Budget by funding source (declared, allocated, spent, remaining), activity

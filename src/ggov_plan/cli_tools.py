@@ -31,7 +31,7 @@ from ggov_plan.problems import PlanNotFound, UsageError
 from ggov_plan.render import check as check_render
 from ggov_plan.rules import validate
 from ggov_plan.schema import schema_text
-from ggov_plan.shell import app, context, handle_errors, today
+from ggov_plan.shell import LangOption, app, context, handle_errors, today
 
 #: The journal's top-level keys: what ggov-plan appends below the declaration.
 JOURNAL_KEYS = tuple(
@@ -57,6 +57,7 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of the plan file, for editors and validators.
 
@@ -222,6 +223,7 @@ def init(
         bool,
         typer.Option("--blank", help="Write a commented template with placeholders to fill in."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Start a new plan file that passes `check`: from another plan, or blank.
 

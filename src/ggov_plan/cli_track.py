@@ -28,6 +28,7 @@ from ggov_plan.derive import (
     overview,
     progress_rows,
 )
+from ggov_plan.i18n import t
 from ggov_plan.ids import new_id
 from ggov_plan.inputs import parse_amount, parse_date, parse_quantity
 from ggov_plan.load import Loaded
@@ -39,6 +40,7 @@ from ggov_plan.render import terminal, tracking
 from ggov_plan.shell import (
     AsOfOption,
     JsonOption,
+    LangOption,
     PlanOption,
     app,
     as_of_day,
@@ -68,8 +70,8 @@ def _interactive() -> bool:
 
 def _missing(option: str, example: str) -> UsageError:
     return UsageError(
-        f"{option} is required",
-        hint=f"pass it, e.g. {option} {example} (prompts only appear at a terminal)",
+        t("cli.required", option=option),
+        hint=t("cli.required.hint", option=option, example=example),
     )
 
 
@@ -87,12 +89,12 @@ def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
         shown = text if len(text) <= room else text[: room - 1] + "…"
         typer.echo(f"{number:>3}. {ident}  {shown}")
     while True:
-        answer = str(typer.prompt(f"{label} (number or id)")).strip()
+        answer = str(typer.prompt(t("cli.prompt.choice", label=label))).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return options[int(answer) - 1][0]
         if answer in {ident for ident, _ in options}:
             return answer
-        typer.echo(f"  choose 1–{len(options)}")
+        typer.echo("  " + t("cli.prompt.choose", count=len(options)))
 
 
 def _recorder(by: str | None) -> str:
@@ -113,7 +115,7 @@ def _print_write(result: journal.WriteResult, new_id_: str) -> None:
         sys.stdout.write(result.appended)
         if not result.appended.endswith("\n"):
             print()
-        print("(dry run: nothing was written)")
+        print(t("cli.dry_run"))
     print(new_id_)
 
 
@@ -158,6 +160,7 @@ def activity_add(
     ] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add an activity that carries out a task. Prints the new id as its last line."""
     loaded, _ = load_valid(plan)
@@ -166,14 +169,14 @@ def activity_add(
     if task is None:
         if not _interactive():
             raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
-        task = _choose("Task", [(t.id, t.text) for t in current.tasks])
+        task = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
     task_id = resolve(current, "task", task, "--task")
     if title is None:
         if not _interactive():
             raise _missing("--title", '"Phóng sự về dịch vụ công"')
-        title = _ask("Title")
+        title = _ask(t("cli.prompt.title"))
     if not title.strip():
-        raise UsageError("--title is empty", hint="say what will be done")
+        raise UsageError(t("cli.title_empty"), hint=t("cli.title_empty.hint"))
     agency_id = resolve(current, "agency", agency, "--agency") if agency else None
     values: dict[str, Any] = {
         "task": task_id,
@@ -223,6 +226,7 @@ def activity_list(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List activities with what is done and spent, and their state."""
     day = as_of_day(as_of)
@@ -251,6 +255,7 @@ def activity_show(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show one activity with its completions, voids and cancellation."""
     day = as_of_day(as_of)
@@ -272,9 +277,9 @@ def _reason(reason: str | None) -> str:
     if reason is None or not reason.strip():
         if not _interactive():
             raise _missing("--reason", '"Gộp vào chuyên mục khác"')
-        reason = _ask("Reason")
+        reason = _ask(t("cli.prompt.reason"))
     if not reason.strip():
-        raise UsageError("--reason is empty", hint="say why, for whoever reads the plan later")
+        raise UsageError(t("cli.reason_empty"), hint=t("cli.reason_empty.hint"))
     return reason.strip()
 
 
@@ -289,6 +294,7 @@ def activity_cancel(
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
     loaded, _ = load_valid(plan)
@@ -296,7 +302,7 @@ def activity_cancel(
     assert current is not None
     activity_id = resolve(current, "activity", activity, "ID")
     if activity_id in {c.activity for c in current.cancellations}:
-        raise UsageError(f"activity {activity_id!r} is already cancelled")
+        raise UsageError(t("cli.already_cancelled", id=activity_id))
     values = {
         "activity": activity_id,
         "date": parse_date(date, what="--date") if date else today(),
@@ -345,6 +351,7 @@ def record(
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Record work done for an activity: date, quantity, money spent, evidence.
 
@@ -365,7 +372,7 @@ def record(
         ]
         if not _interactive() or not open_:
             raise _missing("ID", current.activities[0].id if current.activities else "ACTIVITY")
-        activity = _choose("Activity", open_)
+        activity = _choose(t("cli.prompt.activity"), open_)
     activity_id = resolve(current, "activity", activity, "ID")
     values: dict[str, Any] = {
         "activity": activity_id,
@@ -398,7 +405,7 @@ def _append_with_id(
         assert fresh.plan is not None
         taken = fresh.plan.declared_ids.get(key, frozenset())
         if fixed_id is not None and fixed_id in taken:
-            raise UsageError(f"--id: {key} {fixed_id!r} already exists", hint="choose another id")
+            raise UsageError(t("cli.id_taken", key=key, id=fixed_id), hint=t("cli.id_taken.hint"))
         record_id = fixed_id or new_id(prefix, taken)
         chosen.append(record_id)
         return [(key, {"id": record_id, **values})]
@@ -417,7 +424,7 @@ def _void(
 ) -> None:
     completion_id = resolve(current, "completion", completion, "--void")
     if completion_id in {v.completion for v in current.voids}:
-        raise UsageError(f"completion {completion_id!r} is already void")
+        raise UsageError(t("cli.already_void", id=completion_id))
     values = {
         "completion": completion_id,
         "reason": _reason(reason),
@@ -455,6 +462,7 @@ def progress(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Progress per task, agency, channel, content topic or month, with bars."""
     day = as_of_day(as_of)
@@ -477,6 +485,7 @@ def budget(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Money per group: declared, allocated to activities, spent, remaining."""
     day = as_of_day(as_of)

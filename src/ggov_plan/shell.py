@@ -30,10 +30,11 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from ggov_plan import __version__
+from ggov_plan.i18n import LANG_ENV, choose, set_language, t
 from ggov_plan.inputs import parse_date
 from ggov_plan.journal import PlanBusy, WriteRefused
 from ggov_plan.load import Loaded, find_plan, load
-from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity
+from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
 from ggov_plan.rules import Context, validate
 
@@ -73,6 +74,16 @@ PlanOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print stable JSON (see docs/json.md) instead of tables.")
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output: vi or en. Default: $GGOV_PLAN_LANG, else vi when "
+        "LC_ALL or LANG starts with vi, else en.",
+        metavar="vi|en",
+        show_default=False,
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -95,12 +106,19 @@ def _print_problems(problems: list[Problem]) -> None:
             stderr(text_line(problem))
 
 
+def _print_error(error: GgovPlanError) -> None:
+    stderr(t("shell.error", message=error.message))
+    if error.hint:
+        stderr("  " + t("shell.hint", hint=error.hint))
+
+
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn core exceptions into a message on stderr and an exit code."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            choose_language(kwargs.get("lang"))
             return command(*args, **kwargs)
         except PlanInvalid as error:
             _print_problems(error.problems)
@@ -108,14 +126,10 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_PROBLEMS) from None
         except WriteRefused as error:
             _print_problems(error.problems)
-            stderr(f"ggov-plan: error: {error.message}")
-            if error.hint:
-                stderr(f"  hint: {error.hint}")
+            _print_error(error)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except GgovPlanError as error:
-            stderr(f"ggov-plan: error: {error.message}")
-            if error.hint:
-                stderr(f"  hint: {error.hint}")
+            _print_error(error)
             code = EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
             raise typer.Exit(code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -124,13 +138,24 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             if os.environ.get(DEBUG_ENV):
                 raise
             stderr(
-                f"ggov-plan: internal error: {type(error).__name__}: {error}\n"
-                f"  hint: this is a bug in ggov-plan {__version__}; rerun with "
-                f"{DEBUG_ENV}=1 for the traceback and report it"
+                t("shell.internal", error=f"{type(error).__name__}: {error}")
+                + "\n  "
+                + t("shell.hint", hint=t("shell.internal.hint", version=__version__, env=DEBUG_ENV))
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def choose_language(option: object) -> None:
+    """Set the run's language from --lang, $GGOV_PLAN_LANG or the locale."""
+    try:
+        set_language(choose(option if isinstance(option, str) else None, os.environ))
+    except ValueError as error:
+        set_language("en")
+        raise UsageError(
+            t("shell.bad_lang", env=LANG_ENV, value=str(error)), hint=t("shell.bad_lang.hint")
+        ) from None
 
 
 def today() -> dt.date:
@@ -165,11 +190,8 @@ def mention_warnings(warnings: list[Problem], file: str) -> None:
     # warning the document itself causes would otherwise arrive every week.
     if warnings and sys.stderr.isatty():
         count = len(warnings)
-        stderr(
-            f"ggov-plan: {count} warning{'s' * (count != 1)} in {file}; "
-            f"run `ggov-plan check -p {shlex.quote(file)}` to see "
-            f"{'them' if count != 1 else 'it'}"
-        )
+        key = "shell.warnings.one" if count == 1 else "shell.warnings.many"
+        stderr(t(key, count=count, file=file, command=f"ggov-plan check -p {shlex.quote(file)}"))
 
 
 def _version(value: bool) -> None:

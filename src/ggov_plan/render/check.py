@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ggov_plan.i18n import t
 from ggov_plan.problems import Problem, Severity
 
 
@@ -48,11 +49,10 @@ def text_line(problem: Problem) -> str:
 def summary(result: FileResult) -> str:
     """``PATH: valid (0 errors, 1 warning)``: the last line for each file."""
     errors, warnings = len(result.errors), len(result.warnings)
-    verdict = "valid" if result.readable and not errors else "invalid"
-    return (
-        f"{result.file}: {verdict} ({errors} error{'s' * (errors != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)})"
-    )
+    verdict = t("check.valid") if result.readable and not errors else t("check.invalid")
+    error_word = t("check.error" if errors == 1 else "check.errors")
+    warning_word = t("check.warning" if warnings == 1 else "check.warnings")
+    return f"{result.file}: {verdict} ({errors} {error_word}, {warnings} {warning_word})"
 
 
 def text(results: Iterable[FileResult]) -> str:

@@ -8,6 +8,7 @@ plan file cannot move the cursor or colour the terminal.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterable
 
@@ -17,16 +18,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ggov_plan.derive import Overview, Status
+from ggov_plan.i18n import current, t
 from ggov_plan.model import Agency, Indicator, Plan, Task
 from ggov_plan.money import format_number, format_vnd
 from ggov_plan.text import visible_controls
 
+#: Column keys (labels come from the catalog as "col.<key>") by how they align and wrap.
 NUMERIC_COLUMNS = frozenset(
     {
-        *("Value", "Tasks", "Count", "%", "% spent", "Activities", "Done", "Qty"),
-        *("Done (qty)", "Declared", "Allocated", "Spent", "Remaining"),
+        *("value", "tasks", "count", "percent", "percent_spent", "activities", "done"),
+        *("qty", "done_qty", "declared", "allocated", "spent", "remaining", "amount"),
+        *("spent_vnd", "cost_vnd"),
     }
 )
+#: Ids, dates and figures are looked up and copied: never break them.
+UNBROKEN_COLUMNS = frozenset(("id", "date", "due", "number", "section", "month", "state"))
 _QUALIFIERS = {"exactly": "", "more-than": "> ", "at-least": "≥ ", "less-than": "< "}
 
 
@@ -41,7 +47,23 @@ def safe(value: object, style: str = "") -> Text:
     return Text(visible_controls(str(value)), style=style)
 
 
+def num(amount: int) -> str:
+    """An amount for a table cell, grouped the way the current language writes it."""
+    return format_number(amount, current())
+
+
+def percent(ratio: float, digits: int = 1) -> str:
+    """``50.0%``, or ``50,0%`` in Vietnamese (a decimal comma)."""
+    text = f"{100 * ratio:.{digits}f}%"
+    return text.replace(".", ",") if current() == "vi" else text
+
+
+def day(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
 def make_table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
+    """A table; ``columns`` are keys, shown as the catalog's "col.<key>" labels."""
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -50,11 +72,10 @@ def make_table(console: Console, title: str, *columns: str, **kwargs: object) ->
         **kwargs,  # type: ignore[arg-type]
     )
     for column in columns:
-        numeric = column.endswith("(VND)") or column in NUMERIC_COLUMNS
-        # Ids, dates and figures are looked up and copied: never break them.
-        unbroken = numeric or column in ("Id", "Date", "Due", "Number", "Section", "Month", "State")
+        numeric = column in NUMERIC_COLUMNS
+        unbroken = numeric or column in UNBROKEN_COLUMNS
         table.add_column(
-            column,
+            t(f"col.{column}"),
             justify="right" if numeric else "left",
             overflow="fold",
             no_wrap=unbroken,
@@ -81,35 +102,43 @@ def header_lines(plan: Plan) -> RenderableType:
     if header is None:
         return Text("")
     agencies = plan.by_id("agencies")
+
+    def label(ident: str) -> str:
+        agency = agencies.get(ident)
+        return agency.label if agency else ident
+
     lines = [
         Text.assemble(safe(f"{header.kind} {header.number}", "bold"), " — ", safe(header.title)),
-        Text.assemble(
-            ("Issued ", "dim"),
-            safe(f"{header.place}, {header.issued:%d/%m/%Y}"),
-            (" by ", "dim"),
-            _agency_label(agencies, header.issuer),
-            ("   period ", "dim"),
-            safe(f"{header.start:%d/%m/%Y} – {header.end:%d/%m/%Y}"),
+        safe(
+            t(
+                "head.issued_line",
+                place=header.place,
+                date=f"{header.issued:%d/%m/%Y}",
+                issuer=label(header.issuer),
+                start=f"{header.start:%d/%m/%Y}",
+                end=f"{header.end:%d/%m/%Y}",
+            )
         ),
-        Text.assemble(
-            ("Lead agency ", "dim"),
-            _agency_label(agencies, header.lead_agency),
-            ("   reports to ", "dim"),
-            _agency_label(agencies, header.reports_to),
+        safe(
+            t(
+                "head.lead_line",
+                lead=label(header.lead_agency),
+                reports_to=label(header.reports_to),
+            )
         ),
     ]
     if header.signer:
         signer = header.signer
         authority = f"{signer.authority} / " if signer.authority else ""
         lines.append(
-            Text.assemble(("Signed ", "dim"), safe(f"{authority}{signer.position}: {signer.name}"))
+            safe(t("head.signed_line", signer=f"{authority}{signer.position}: {signer.name}"))
         )
     return Group(*lines)
 
 
 def _indicator_value(indicator: Indicator) -> str:
     prefix = _QUALIFIERS.get(indicator.qualifier, "")
-    return prefix + format_number(indicator.value)
+    return prefix + num(indicator.value)
 
 
 def show(console: Console, plan: Plan) -> None:
@@ -120,7 +149,7 @@ def show(console: Console, plan: Plan) -> None:
     console.print()
 
     if plan.legal_bases:
-        table = make_table(console, "Legal bases", "Number", "Date", "Issuer", "Subject")
+        table = make_table(console, t("title.legal_bases"), "number", "date", "issuer", "subject")
         for basis in plan.legal_bases:
             table.add_row(
                 safe(f"{basis.kind} {basis.number}"),
@@ -131,14 +160,14 @@ def show(console: Console, plan: Plan) -> None:
         console.print(table)
 
     if plan.objectives:
-        console.print(Text("Objectives", style="bold"))
+        console.print(Text(t("title.objectives"), style="bold"))
         for number, objective in enumerate(plan.objectives, start=1):
             console.print(Text.assemble(f"{number}. ", safe(objective.text)))
         console.print()
 
     if plan.indicators:
         portals = plan.by_id("portals")
-        table = make_table(console, "Indicators", "Indicator", "Value", "Unit", "Portal")
+        table = make_table(console, t("title.indicators"), "indicator", "value", "unit", "portal")
         for indicator in plan.indicators:
             portal = portals.get(indicator.portal) if indicator.portal else None
             table.add_row(
@@ -149,21 +178,21 @@ def show(console: Console, plan: Plan) -> None:
             )
             for part in indicator.parts:
                 table.add_row(
-                    Text.assemble("  of which ", safe(part.label)),
-                    format_number(part.value),
+                    Text.assemble("  " + t("show.of_which") + " ", safe(part.label)),
+                    num(part.value),
                     "",
                     "",
                 )
         console.print(table)
 
     if plan.contents:
-        table = make_table(console, "Content topics", "Id", "Topic")
+        table = make_table(console, t("title.contents"), "id", "topic")
         for content in plan.contents:
             table.add_row(content.id, safe(content.name))
         console.print(table)
 
     if plan.channels:
-        table = make_table(console, "Channels", "Id", "Channel", "Section")
+        table = make_table(console, t("title.channels"), "id", "channel", "section")
         for channel in plan.channels:
             table.add_row(channel.id, safe(channel.name), safe(channel.section or ""))
         console.print(table)
@@ -171,7 +200,7 @@ def show(console: Console, plan: Plan) -> None:
     tasks_by_agency: dict[str, list[Task]] = {}
     for task in plan.tasks:
         tasks_by_agency.setdefault(task.agency, []).append(task)
-    table = make_table(console, "Agencies", "Id", "Short name", "Name", "Tasks")
+    table = make_table(console, t("title.agencies"), "id", "short_name", "name", "tasks")
     for agency in plan.agencies:
         table.add_row(
             agency.id,
@@ -184,7 +213,7 @@ def show(console: Console, plan: Plan) -> None:
     # Tasks read as paragraphs under their lead agency: a table of long
     # Vietnamese sentences in narrow columns is unreadable at 80 columns.
     if plan.tasks:
-        console.print(Text("Tasks by lead agency", style="bold"))
+        console.print(Text(t("title.tasks_by_lead"), style="bold"))
     for agency_id, tasks in tasks_by_agency.items():
         lead = agencies.get(agency_id)
         console.print(safe(lead.name if lead else agency_id, "bold underline"))
@@ -195,14 +224,18 @@ def show(console: Console, plan: Plan) -> None:
             )
             details = []
             if task.directs:
-                details.append(Text.assemble(("directs ", "dim"), _labels(agencies, task.directs)))
+                details.append(
+                    Text.assemble((t("show.directs") + " ", "dim"), _labels(agencies, task.directs))
+                )
             if task.partners:
-                details.append(Text.assemble(("with ", "dim"), _labels(agencies, task.partners)))
+                details.append(
+                    Text.assemble((t("show.with") + " ", "dim"), _labels(agencies, task.partners))
+                )
             if task.channels:
                 names = Text(", ").join(
                     safe(channels[c].name if c in channels else c) for c in task.channels
                 )
-                details.append(Text.assemble(("via ", "dim"), names))
+                details.append(Text.assemble((t("show.via") + " ", "dim"), names))
             if details:
                 console.print(Text("  ") + Text("; ").join(details))
         console.print()
@@ -214,74 +247,68 @@ def budget_table(console: Console, plan: Plan) -> None:
     budget = plan.budget
     if budget is None:
         return
-    table = make_table(console, "Budget", "Funding source", "Amount (VND)", "%")
+    table = make_table(console, t("title.budget"), "source_long", "amount_vnd", "percent")
     for source in budget.sources:
         share = f"{100 * source.amount / budget.total:.1f}" if budget.total else "–"
-        table.add_row(safe(source.name), format_number(source.amount), share)
-    table.add_row(Text("Total", style="bold"), format_number(budget.total), "100.0")
+        table.add_row(safe(source.name), num(source.amount), share)
+    table.add_row(Text(t("row.total"), style="bold"), num(budget.total), "100.0")
     console.print(table)
     if budget.total_in_words:
-        console.print(Text.assemble(("In words: ", "dim"), safe(budget.total_in_words)))
+        console.print(Text.assemble((t("show.in_words") + " ", "dim"), safe(budget.total_in_words)))
 
 
 def status(console: Console, plan: Plan, figures: Overview) -> None:
     """The dashboard: header, budget use by source, activities by state."""
     console.print(header_lines(plan))
-    console.print(Text.assemble(("As of ", "dim"), f"{figures.as_of:%d/%m/%Y}"))
+    console.print(Text.assemble((t("head.as_of") + " ", "dim"), f"{figures.as_of:%d/%m/%Y}"))
     console.print()
 
     budget = figures.budget
     table = make_table(
         console,
-        "Budget by funding source, in VND",
-        "Source",
-        "Declared",
-        "Allocated",
-        "Spent",
-        "Remaining",
+        t("title.budget_by_source"),
+        "source",
+        "declared",
+        "allocated",
+        "spent",
+        "remaining",
     )
     for source in budget.sources:
         table.add_row(
             safe(source.name),
-            format_number(source.amount),
-            format_number(source.allocated),
-            format_number(source.spent),
-            format_number(source.remaining),
+            num(source.amount),
+            num(source.allocated),
+            num(source.spent),
+            num(source.remaining),
         )
     if budget.unassigned_allocated or budget.unassigned_spent:
         table.add_row(
-            Text("(no source named)", style="italic"),
+            Text(t("row.no_source"), style="italic"),
             "",
-            format_number(budget.unassigned_allocated),
-            format_number(budget.unassigned_spent),
+            num(budget.unassigned_allocated),
+            num(budget.unassigned_spent),
             "",
         )
     table.add_row(
-        Text("Total", style="bold"),
-        format_number(budget.total),
-        format_number(budget.allocated),
-        format_number(budget.spent),
-        format_number(budget.remaining),
+        Text(t("row.total"), style="bold"),
+        num(budget.total),
+        num(budget.allocated),
+        num(budget.spent),
+        num(budget.remaining),
     )
     console.print(table)
 
-    table = make_table(console, "Activities", "State", "Count")
+    table = make_table(console, t("title.activities"), "state", "count")
     for state in Status:
-        table.add_row(state.value.replace("_", " "), str(figures.counts[state]))
-    table.add_row(Text("Total", style="bold"), str(len(figures.activities)))
+        table.add_row(t(f"state.{state.value}"), str(figures.counts[state]))
+    table.add_row(Text(t("row.total"), style="bold"), str(len(figures.activities)))
     console.print(table)
     if not figures.activities:
-        console.print(
-            Text(
-                "No activities yet: the plan declares tasks; add the activities that "
-                "carry them out with `ggov-plan activity add`.",
-                style="dim",
-            )
-        )
+        console.print(Text(t("status.no_activities"), style="dim"))
     overdue = [a for a in figures.activities if a.status is Status.OVERDUE]
     if overdue:
         agencies = plan.by_id("agencies")
-        table = make_table(console, "Overdue", "Id", "Title", "Agency", "Due", "Done")
+        table = make_table(console, t("title.overdue"), "id", "title", "agency", "due", "done")
         for row in overdue:
             activity = row.activity
             table.add_row(
@@ -297,14 +324,14 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     target = sum(a.activity.target for a in live)
     console.print(
         Text.assemble(
-            ("Progress ", "bold"),
-            f"{100 * figures.progress:.1f}%",
-            (" (done ", "dim"),
+            (t("status.progress") + " ", "bold"),
+            percent(figures.progress),
+            (" (" + t("status.done") + " ", "dim"),
             f"{done}/{target}",
             (")", "dim"),
-            ("   spent ", "dim"),
-            format_vnd(budget.spent),
-            (" of ", "dim"),
-            format_vnd(budget.total),
+            ("   " + t("status.spent") + " ", "dim"),
+            format_vnd(budget.spent, current()),
+            (" " + t("status.of") + " ", "dim"),
+            format_vnd(budget.total, current()),
         )
     )

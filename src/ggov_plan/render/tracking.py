@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.text import Text
 
 from ggov_plan.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
+from ggov_plan.i18n import current, t
 from ggov_plan.model import Plan
-from ggov_plan.money import format_number
-from ggov_plan.render.terminal import make_table, safe
+from ggov_plan.money import format_vnd
+from ggov_plan.render.terminal import make_table, num, percent, safe
 from ggov_plan.text import fold
 
 _STATE_STYLE = {
@@ -33,7 +34,7 @@ def bar(console: Console, ratio: float, width: int = BAR_WIDTH) -> Text:
 
 
 def _percent(ratio: float) -> str:
-    return f"{100 * ratio:.0f}%"
+    return percent(ratio, 0)
 
 
 def filter_activities(
@@ -73,13 +74,13 @@ def activity_table(
     # columns; `activity show` and `--json` have them.
     table = make_table(
         console,
-        f"Activities as of {as_of:%d/%m/%Y}, money in VND",
-        "Id",
-        "Title",
-        "Due",
-        "Done",
-        "State",
-        "Spent",
+        t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}"),
+        "id",
+        "title",
+        "due",
+        "done",
+        "state",
+        "spent",
     )
     for row in rows:
         activity = row.activity
@@ -91,12 +92,12 @@ def activity_table(
             title,
             f"{activity.due:%d/%m/%Y}" if activity.due else "",
             f"{row.done}/{activity.target}",
-            Text(row.status.value.replace("_", " "), style=_STATE_STYLE[row.status]),
-            format_number(row.spent),
+            Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
+            num(row.spent),
         )
     console.print(table)
     if not rows:
-        console.print(Text("No activities match.", style="dim"))
+        console.print(Text(t("track.no_match"), style="dim"))
 
 
 def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_of: dt.date) -> None:
@@ -107,18 +108,18 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
     lines = [
         Text.assemble((activity.id, "bold"), "  ", safe(activity.title)),
         Text.assemble(
-            ("Task ", "dim"),
+            (t("track.task") + " ", "dim"),
             activity.task,
-            ("   agency ", "dim"),
+            ("   " + t("track.agency") + " ", "dim"),
             safe(agencies.get(figures.agency, figures.agency)),
         ),
     ]
     if activity.channel or activity.contents:
         lines.append(
             Text.assemble(
-                ("Channel ", "dim"),
+                (t("track.channel") + " ", "dim"),
                 safe(channels.get(activity.channel or "", activity.channel or "–")),
-                ("   contents ", "dim"),
+                ("   " + t("track.contents") + " ", "dim"),
                 safe(", ".join(contents.get(c, c) for c in activity.contents) or "–"),
             )
         )
@@ -126,23 +127,23 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
     unit = f" {activity.unit}" if activity.unit else ""
     lines.append(
         Text.assemble(
-            ("Due ", "dim"),
+            (t("track.due") + " ", "dim"),
             due,
-            ("   done ", "dim"),
+            ("   " + t("track.done") + " ", "dim"),
             f"{figures.done}/{activity.target}{unit}",
-            ("   state ", "dim"),
-            Text(figures.status.value.replace("_", " "), style=_STATE_STYLE[figures.status]),
-            ("   as of ", "dim"),
+            ("   " + t("track.state") + " ", "dim"),
+            Text(t(f"state.{figures.status.value}"), style=_STATE_STYLE[figures.status]),
+            ("   " + t("track.as_of") + " ", "dim"),
             f"{as_of:%d/%m/%Y}",
         )
     )
     lines.append(
         Text.assemble(
-            ("Cost ", "dim"),
-            f"{format_number(activity.cost)} VND",
-            ("   spent ", "dim"),
-            f"{format_number(figures.spent)} VND",
-            ("   source ", "dim"),
+            (t("track.cost") + " ", "dim"),
+            format_vnd(activity.cost, current()),
+            ("   " + t("track.spent") + " ", "dim"),
+            format_vnd(figures.spent, current()),
+            ("   " + t("track.source") + " ", "dim"),
             safe(figures.source or "–"),
         )
     )
@@ -152,14 +153,14 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
     if cancellation:
         console.print(
             Text.assemble(
-                ("Cancelled ", "bold"),
+                (t("track.cancelled") + " ", "bold"),
                 f"{cancellation.date:%d/%m/%Y}: ",
                 safe(cancellation.reason),
             )
         )
     voids = {v.completion: v for v in plan.voids}
     table = make_table(
-        console, "Completions", "Id", "Date", "Qty", "Spent (VND)", "Evidence", "Note"
+        console, t("track.completions"), "id", "date", "qty", "spent_vnd", "evidence", "note"
     )
     count = 0
     for completion in plan.completions:
@@ -169,14 +170,14 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
         void = voids.get(completion.id)
         note = safe(completion.note or "")
         if void:
-            note = Text.assemble(("VOID: ", "bold"), safe(void.reason), " ", note)
+            note = Text.assemble((t("track.void") + " ", "bold"), safe(void.reason), " ", note)
         elif completion.date > as_of:
-            note = Text.assemble(("after the as-of date ", "dim"), note)
+            note = Text.assemble((t("track.after_as_of") + " ", "dim"), note)
         table.add_row(
             completion.id,
             f"{completion.date:%d/%m/%Y}",
             str(completion.quantity),
-            format_number(completion.spent),
+            num(completion.spent),
             safe(completion.evidence or ""),
             note,
             style="dim" if void else "",
@@ -184,7 +185,7 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
     if count:
         console.print(table)
     else:
-        console.print(Text("No completions recorded yet.", style="dim"))
+        console.print(Text(t("track.no_completions"), style="dim"))
 
 
 def _group_label(plan: Plan, by: str, key: str) -> str:
@@ -198,7 +199,7 @@ def _group_label(plan: Plan, by: str, key: str) -> str:
         "source": "sources",
     }[by]
     if not key:
-        return "(none)"
+        return t("row.none")
     if by == "task":
         return key
     return _names(plan, attribute).get(key, key)
@@ -207,21 +208,21 @@ def _group_label(plan: Plan, by: str, key: str) -> str:
 def progress_table(
     console: Console, plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]
 ) -> None:
-    title = f"Progress by {by} as of {figures.as_of:%d/%m/%Y}"
+    title = t("track.progress_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}")
     if by == "month":
-        table = make_table(console, title, "Month", "Done (qty)", "Spent (VND)", "Cumulative", "%")
+        table = make_table(
+            console, title, "month", "done_qty", "spent_vnd", "cumulative", "percent"
+        )
         for row in rows:
             table.add_row(
                 row.key,
                 str(row.done),
-                format_number(row.spent),
+                num(row.spent),
                 bar(console, row.progress),
                 _percent(row.progress),
             )
     else:
-        table = make_table(
-            console, title, by.capitalize(), "Activities", "Done", "Qty", "Progress", "%"
-        )
+        table = make_table(console, title, by, "activities", "done", "qty", "progress", "percent")
         for row in rows:
             table.add_row(
                 safe(_group_label(plan, by, row.key)),
@@ -233,10 +234,13 @@ def progress_table(
             )
     console.print(table)
     if not rows:
-        console.print(Text("Nothing recorded yet.", style="dim"))
+        console.print(Text(t("track.nothing_yet"), style="dim"))
     console.print(
         Text.assemble(
-            ("Overall ", "bold"), bar(console, figures.progress), " ", _percent(figures.progress)
+            (t("track.overall") + " ", "bold"),
+            bar(console, figures.progress),
+            " ",
+            _percent(figures.progress),
         )
     )
 
@@ -246,39 +250,33 @@ def budget_table(
 ) -> None:
     table = make_table(
         console,
-        f"Budget by {by} as of {figures.as_of:%d/%m/%Y}, in VND",
-        by.capitalize(),
-        "Declared",
-        "Allocated",
-        "Spent",
-        "Remaining",
-        "% spent",
+        t("track.budget_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}"),
+        by,
+        "declared",
+        "allocated",
+        "spent",
+        "remaining",
+        "percent_spent",
     )
     for row in rows:
         base = row.declared if row.declared is not None else row.allocated
         table.add_row(
             safe(_group_label(plan, by, row.key)),
-            format_number(row.declared) if row.declared is not None else "–",
-            format_number(row.allocated),
-            format_number(row.spent),
-            format_number(row.remaining),
+            num(row.declared) if row.declared is not None else "–",
+            num(row.allocated),
+            num(row.spent),
+            num(row.remaining),
             _percent(row.spent / base) if base else "–",
         )
     total = figures.budget
     table.add_row(
-        Text("Total", style="bold"),
-        format_number(total.total),
-        format_number(total.allocated),
-        format_number(total.spent),
-        format_number(total.remaining),
+        Text(t("row.total"), style="bold"),
+        num(total.total),
+        num(total.allocated),
+        num(total.spent),
+        num(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
     console.print(table)
     if by != "source":
-        console.print(
-            Text(
-                "Only funding sources have declared amounts; for other groups, "
-                "remaining is allocated minus spent.",
-                style="dim",
-            )
-        )
+        console.print(Text(t("track.budget_note"), style="dim"))
