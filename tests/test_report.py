@@ -54,14 +54,15 @@ SHIPPED_BUDGET_ROWS = [
     ["Nguồn xã hội hóa", "50,000,000", "0", "0", "50,000,000"],
 ]
 BREAKDOWN_HEADER = ["Activities", "Done", "Quantity", "Spent (VND)", "Progress"]
+# Agencies, channels and content topics come in Vietnamese alphabetical order.
 BREAKDOWN_ROWS = {
     "agency": [
-        ["Sở TT&TT", "2", "0", "2/7", "10,000,000", "25.0%"],
         ["Báo Ấp Bắc", "1", "1", "2/2", "28,000,000", "100.0%"],
+        ["Sở TT&TT", "2", "0", "2/7", "10,000,000", "25.0%"],
     ],
     "channel": [
-        ["Chương trình truyền hình", "1", "0", "2/4", "10,000,000", "50.0%"],
         ["Báo in Ấp Bắc", "1", "1", "2/2", "28,000,000", "100.0%"],
+        ["Chương trình truyền hình", "1", "0", "2/4", "10,000,000", "50.0%"],
         [SCHOOLS, "1", "0", "0/3", "0", "0.0%"],
     ],
     "content": [
@@ -467,16 +468,6 @@ def test_json_report_has_a_stable_shape() -> None:
     assert list(data["breakdowns"]) == ["agency", "channel", "content"]
     assert data["breakdowns"]["agency"] == [
         {
-            "key": "so-tttt",
-            "name": "Sở TT&TT",
-            "activities": 2,
-            "done_activities": 0,
-            "target": 7,
-            "done": 2,
-            "spent": 10_000_000,
-            "progress": 0.25,
-        },
-        {
             "key": "bao-ap-bac",
             "name": "Báo Ấp Bắc",
             "activities": 1,
@@ -486,10 +477,20 @@ def test_json_report_has_a_stable_shape() -> None:
             "spent": 28_000_000,
             "progress": 1.0,
         },
+        {
+            "key": "so-tttt",
+            "name": "Sở TT&TT",
+            "activities": 2,
+            "done_activities": 0,
+            "target": 7,
+            "done": 2,
+            "spent": 10_000_000,
+            "progress": 0.25,
+        },
     ]
     assert [(g["key"], g["progress"]) for g in data["breakdowns"]["channel"]] == [
-        ("truyen-hinh", 0.5),
         ("bao-in", 1.0),
+        ("truyen-hinh", 0.5),
         ("truong-hoc", 0.0),
     ]
     assert [(g["key"], g["progress"]) for g in data["breakdowns"]["content"]] == [

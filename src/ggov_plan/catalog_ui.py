@@ -84,7 +84,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "show.with": ("with", "phối hợp"),
     "show.via": ("via", "qua"),
     "show.in_words": ("In words:", "Bằng chữ:"),
-    "state.planned": ("planned", "kế hoạch"),
+    "state.planned": ("planned", "chưa thực hiện"),
     "state.in_progress": ("in progress", "đang thực hiện"),
     "state.done": ("done", "hoàn thành"),
     "state.overdue": ("overdue", "quá hạn"),
@@ -195,4 +195,80 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "say why, for whoever reads the plan later",
         "ghi rõ lý do, để người đọc kế hoạch sau này hiểu",
     ),
+    # --- report (render.report_md, render.report_html)
+    "rep.title": ("{kind} {number}: status report", "{kind} {number}: báo cáo tình hình thực hiện"),
+    "rep.page_title": ("{number}: status report, {as_of}", "{number}: báo cáo tình hình, {as_of}"),
+    "rep.meta": (
+        "As of {as_of}. Plan period {start} – {end}. Source: {file}.",
+        "Tính đến ngày {as_of}. Thời gian thực hiện kế hoạch: {start} – {end}. Tệp: {file}.",
+    ),
+    "rep.overall": ("Overall", "Tổng quan"),
+    "rep.progress_line": (
+        "Progress: {progress} (quantities done {done}/{target})",
+        "Tiến độ: {progress} (số lượng đã thực hiện {done}/{target})",
+    ),
+    "rep.activities_line": (
+        "Activities: {total} in all; {counts}",
+        "Hoạt động: tổng số {total}; {counts}",
+    ),
+    "rep.budget_line": (
+        "Budget: {total} VND declared, {allocated} allocated, {spent} spent, {remaining} remaining",
+        "Kinh phí: dự toán {total} đồng, đã phân bổ {allocated}, đã chi {spent}, "
+        "còn lại {remaining}",
+    ),
+    "rep.budget_by_source": ("Budget by funding source (VND)", "Kinh phí theo nguồn (đồng)"),
+    "rep.progress_by": ("Progress by {by}", "Tiến độ theo {by}"),
+    "rep.no_activities": ("No activities yet.", "Chưa có hoạt động nào."),
+    "rep.overdue": ("Overdue activities", "Hoạt động quá hạn"),
+    "rep.none": ("None.", "Không có."),
+    "rep.completed_since": ("Completed since {since}", "Đã thực hiện từ ngày {since}"),
+    "rep.nothing_in_period": (
+        "Nothing recorded in this period.",
+        "Không ghi nhận kết quả nào trong kỳ.",
+    ),
+    "rep.problems": (
+        "Problems reported by `ggov-plan check`",
+        "Vấn đề do `ggov-plan check` phát hiện",
+    ),
+    "rep.problems_html": (
+        "Problems reported by <code>ggov-plan check</code>",
+        "Vấn đề do <code>ggov-plan check</code> phát hiện",
+    ),
+    "rep.problem_line": (
+        "{severity} {code} at line {line}: {message}",
+        "{severity} {code} tại dòng {line}: {message}",
+    ),
+    "rep.chart_title": (
+        "Cumulative progress and spending against the plan",
+        "Tiến độ và kinh phí lũy kế so với kế hoạch",
+    ),
+    "rep.legend.progress": ("progress", "tiến độ"),
+    "rep.legend.spending": ("spending (share of budget)", "kinh phí đã chi (tỷ lệ so với dự toán)"),
+    "rep.legend.plan": ("plan", "kế hoạch"),
+    "rep.legend.as_of": ("as of {as_of}", "tính đến {as_of}"),
+    "col.quantity": ("Quantity", "Số lượng"),
+    "col.activity": ("Activity", "Hoạt động"),
+    "report.official_format": (
+        "--official writes a document to read and sign, not {format}",
+        "--official tạo văn bản để đọc và ký, không xuất dạng {format}",
+    ),
+    "report.official_format.hint": (
+        "use --format md, html or docx with --official; or drop --official for the json or "
+        "csv status report",
+        "dùng --format md, html hoặc docx với --official; hoặc bỏ --official để xuất báo "
+        "cáo tình hình dạng json hoặc csv",
+    ),
+    "report.docx_official": (
+        "--format docx is for the official report",
+        "--format docx chỉ dùng cho báo cáo chính thức",
+    ),
+    "report.docx_official.hint": (
+        "add --official, or use --format md, html, json or csv",
+        "thêm --official, hoặc dùng --format md, html, json hoặc csv",
+    ),
+    "report.docx_output": (
+        "--format docx writes a binary Word file; name it with -o PATH",
+        "--format docx tạo tệp Word nhị phân; hãy đặt tên tệp bằng -o ĐƯỜNG_DẪN",
+    ),
+    "report.docx_output.hint": ("for example: -o bao-cao.docx", "ví dụ: -o bao-cao.docx"),
 }

@@ -3,6 +3,10 @@
 A report is built only from a plan that passes ``check`` (exit 1 otherwise),
 so a cron job never mails figures computed from broken data. The output is
 deterministic: the same file and ``--as-of`` give the same bytes.
+
+``--official`` writes instead the results report ready to sign, a Vietnamese
+administrative document (render/official.py; docs/official-report.md), as
+md, html or docx; docx is written only to a file (``-o``).
 """
 
 from __future__ import annotations
@@ -14,13 +18,17 @@ from typing import Annotated
 import typer
 
 from ggov_plan.atomic import write_replacing
+from ggov_plan.i18n import t
 from ggov_plan.inputs import parse_date
+from ggov_plan.problems import UsageError
 from ggov_plan.render import data as data_render
+from ggov_plan.render import official as official_render
 from ggov_plan.render import report_csv, report_html, report_md
 from ggov_plan.report import Report, build
 from ggov_plan.shell import (
     EXIT_OVERDUE,
     AsOfOption,
+    LangOption,
     PlanOption,
     app,
     as_of_day,
@@ -34,10 +42,39 @@ class ReportFormat(StrEnum):
     html = "html"
     json = "json"
     csv = "csv"
+    docx = "docx"
 
 
 class FailOn(StrEnum):
     overdue = "overdue"
+
+
+OFFICIAL_FORMATS = (ReportFormat.md, ReportFormat.html, ReportFormat.docx)
+
+
+def check_formats(output_format: ReportFormat, official: bool, output: Path | None) -> None:
+    """Refuse, before reading the plan, the combinations that make no sense."""
+    if official and output_format not in OFFICIAL_FORMATS:
+        raise UsageError(
+            t("report.official_format", format=output_format.value),
+            hint=t("report.official_format.hint"),
+        )
+    if output_format is ReportFormat.docx and not official:
+        raise UsageError(t("report.docx_official"), hint=t("report.docx_official.hint"))
+    if output_format is ReportFormat.docx and output is None:
+        raise UsageError(t("report.docx_output"), hint=t("report.docx_output.hint"))
+
+
+def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
+    """The official report: text for md and html, the Word file's bytes for docx."""
+    document = official_render.build(report)
+    if output_format is ReportFormat.docx:
+        from ggov_plan.render import official_docx  # loads python-docx only when needed
+
+        return official_docx.render(document, report.as_of)
+    if output_format is ReportFormat.html:
+        return official_render.render_html(document)
+    return official_render.render_md(document)
 
 
 def render(report: Report, output_format: ReportFormat) -> str:
@@ -55,7 +92,12 @@ def render(report: Report, output_format: ReportFormat) -> str:
 def report(
     output_format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="md (mail, git), html (one file), json or csv."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (mail, git), html (one file), json or csv; with --official: md, html "
+            "or docx (needs -o).",
+        ),
     ] = ReportFormat.md,
     output: Annotated[
         Path | None,
@@ -86,22 +128,46 @@ def report(
             show_default=False,
         ),
     ] = None,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official",
+            help="The results report ready to sign, as a Vietnamese administrative "
+            "document (Nghị định 30/2020/NĐ-CP); see docs/official-report.md. "
+            "It covers --since (default: the plan's start) to --as-of.",
+        ),
+    ] = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a status report: progress, budget, breakdowns, overdue, recent work.
 
     Refuses (exit 1) a plan that fails `ggov-plan check`. With --fail-on overdue,
-    exits 3 when activities are overdue, for alerting from cron.
+    exits 3 when activities are overdue, for alerting from cron. With --official,
+    writes the results report to sign (Báo cáo kết quả thực hiện) instead.
     """
+    check_formats(output_format, official, output)
     day = as_of_day(as_of)
     start = parse_date(since, what="--since") if since else None
     loaded, warnings = load_valid(plan)
-    assert loaded.plan is not None
-    built = build(loaded.plan, day, start, warnings)
-    text = render(built, output_format)
-    if output is None:
-        print(text, end="")
+    assert loaded.plan is not None and loaded.plan.header is not None
+    if official:
+        built = build(loaded.plan, day, start or loaded.plan.header.start, warnings)
+        document = render_official(built, output_format)
     else:
-        write_replacing(output, text.encode("utf-8"))
+        built = build(loaded.plan, day, start, warnings)
+        document = render(built, output_format)
+    if output is None:
+        assert isinstance(document, str)  # docx needs -o (check_formats)
+        print(document, end="")
+    else:
+        # surrogateescape: a file name the C locale could not decode is written
+        # back as the bytes it was (the report names its plan file).
+        data = (
+            document
+            if isinstance(document, bytes)
+            else document.encode("utf-8", errors="surrogateescape")
+        )
+        write_replacing(output, data)
     if fail_on is FailOn.overdue and built.overdue:
         raise typer.Exit(EXIT_OVERDUE)

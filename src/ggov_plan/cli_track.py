@@ -25,6 +25,7 @@ from ggov_plan.derive import (
     Status,
     activity_figures,
     budget_rows,
+    in_name_order,
     overview,
     progress_rows,
 )
@@ -149,7 +150,10 @@ def activity_add(
     ] = None,
     cost: Annotated[
         str | None,
-        typer.Option("--cost", help="Planned cost in đồng: 20000000, 20.000.000 or 20,000,000."),
+        typer.Option(
+            "--cost",
+            help="Planned cost in đồng: 20000000, 20.000.000, 20,000,000, 20 triệu or 1,5 tỷ.",
+        ),
     ] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Funding source of the cost.")
@@ -187,7 +191,7 @@ def activity_add(
         "due": parse_date(due, what="--due") if due else None,
         "target": parse_quantity(target, what="--target") if target else 1,
         "unit": unit.strip() if unit else None,
-        "cost": parse_amount(cost, what="--cost") if cost else 0,
+        "cost": parse_amount(cost, what="--cost") if cost is not None else 0,
         "source": resolve(current, "budget.source", source, "--source") if source else None,
         "created": today(),
     }
@@ -327,7 +331,10 @@ def record(
         str | None, typer.Option("--date", help="When it was done. Default: today.")
     ] = None,
     spent: Annotated[
-        str | None, typer.Option("--spent", help="Money spent in đồng. Default: 0.")
+        str | None,
+        typer.Option(
+            "--spent", help="Money spent in đồng (as --cost of activity add). Default: 0."
+        ),
     ] = None,
     source: Annotated[
         str | None,
@@ -378,7 +385,7 @@ def record(
         "activity": activity_id,
         "date": parse_date(date, what="--date") if date else today(),
         "quantity": parse_quantity(qty, what="--qty") if qty else 1,
-        "spent": parse_amount(spent, what="--spent") if spent else 0,
+        "spent": parse_amount(spent, what="--spent") if spent is not None else 0,
         "source": resolve(current, "budget.source", source, "--source") if source else None,
         "evidence": evidence.strip() if evidence else None,
         "note": note.strip() if note else None,
@@ -470,7 +477,7 @@ def progress(
     current = loaded.plan
     assert current is not None
     figures: Overview = overview(current, day)
-    rows = progress_rows(figures.activities, by.value)
+    rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
     if as_json:
         print(data_render.dumps(data_render.progress(current, figures, by.value, rows)))
     else:
@@ -493,7 +500,7 @@ def budget(
     current = loaded.plan
     assert current is not None
     figures = overview(current, day)
-    rows = budget_rows(current, figures, by.value)
+    rows = in_name_order(current, by.value, budget_rows(current, figures, by.value))
     if as_json:
         print(data_render.dumps(data_render.budget(current, figures, by.value, rows)))
     else:

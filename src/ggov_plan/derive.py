@@ -12,8 +12,18 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from ggov_plan.model import Activity, Completion, Plan
+from ggov_plan.text import vi_sort_key
+
+
+class _Keyed(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Keyed)
 
 
 class Status(StrEnum):
@@ -277,3 +287,23 @@ def budget_rows(plan: Plan, figures: Overview, by: str) -> list[BudgetRow]:
         spent[key] += activity.spent
     keys = list(dict.fromkeys([*allocated, *spent]))
     return [BudgetRow(key, None, allocated[key], spent[key]) for key in keys]
+
+
+def display_name(plan: Plan, by: str, key: str) -> str:
+    """The name shown for a group key: an agency's short name, a channel's name…"""
+    attribute = {"agency": "agencies", "channel": "channels", "content": "contents"}.get(by)
+    if attribute is None or not key:
+        return key
+    for record in getattr(plan, attribute):
+        if record.id == key:
+            name: str = getattr(record, "short", None) or record.name
+            return name
+    return key
+
+
+def in_name_order(plan: Plan, by: str, rows: list[R]) -> list[R]:
+    """Rows of agencies, channels or content topics in Vietnamese alphabetical order
+    of their names; tasks, sources and months keep the plan's own order."""
+    if by not in ("agency", "channel", "content"):
+        return rows
+    return sorted(rows, key=lambda row: vi_sort_key(display_name(plan, by, row.key)))

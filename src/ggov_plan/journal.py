@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ggov_plan.atomic import write_replacing
+from ggov_plan.i18n import current, t
 from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
@@ -121,7 +122,7 @@ def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
     for key, record in records:
         records_of_key = expected.setdefault(key, [])
         if not isinstance(records_of_key, list):  # e.g. a key that is a table
-            raise WriteRefused(f"[[{key}]] cannot be appended: '{key}' is not a journal")
+            raise WriteRefused(t("journal.not_a_journal", key=key))
         records_of_key.append(_clean(record))
     return expected
 
@@ -131,28 +132,25 @@ def verify(
 ) -> Loaded:
     """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
     if not new_text.startswith(original):
-        raise WriteRefused(
-            f"{old.file}: internal check failed: the new text does not keep the old text"
-        )
+        raise WriteRefused(t("journal.text_changed", file=old.file))
     new = parse(new_text, old.file)
     syntax = [p for p in new.problems if p.code == "syntax"]
     if new.data is None or syntax:
         raise WriteRefused(
-            f"{old.file}: the appended records would not parse; nothing was written",
+            t("journal.would_not_parse", file=old.file),
             syntax,
-            hint="the end of the file may hold an unfinished table or string; fix it by hand",
+            hint=t("journal.would_not_parse.hint"),
         )
     assert old.data is not None
     if new.data != _expected_data(old.data, records):
         raise WriteRefused(
-            f"{old.file}: the appended records would not read back as written; nothing was written",
-            hint="the last table in the file may absorb them: end the hand-written part "
-            "with a complete table, and put nothing after the journal",
+            t("journal.would_not_read_back", file=old.file),
+            hint=t("journal.would_not_read_back.hint"),
         )
     errors = [p for p in validate(new, context) if p.is_error]
     if errors:
         raise WriteRefused(
-            f"{old.file}: this change would make the plan invalid; nothing was written",
+            t("journal.would_be_invalid", file=old.file),
             errors,
         )
     return new
@@ -186,9 +184,11 @@ def append(
     try:
         lock.acquire()
     except filelock.Timeout:
+        seconds = f"{timeout:g}"
+        if current() == "vi":
+            seconds = seconds.replace(".", ",")  # Vietnamese writes 0,2 giây
         raise PlanBusy(
-            f"{path}: another ggov-plan is writing to this plan; gave up after {timeout:g} s",
-            hint="try again in a moment",
+            t("journal.busy", path=path, seconds=seconds), hint=t("journal.busy.hint")
         ) from None
     try:
         text = read_text(real)
@@ -213,6 +213,5 @@ def check_new_id(ident: str, option: str) -> None:
     """An id given on the command line follows the same rule as ids in the file."""
     if not ID_PATTERN.fullmatch(ident):
         raise UsageError(
-            f"{option}: {ident!r} is not a valid id",
-            hint="use ASCII letters, digits, '-', '_' and '.', e.g. so-tttt-tv1",
+            t("journal.bad_id", option=option, id=repr(ident)), hint=t("journal.bad_id.hint")
         )

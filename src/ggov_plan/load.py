@@ -9,6 +9,7 @@ can report every problem in one run.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import datetime as dt
 import difflib
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ggov_plan.i18n import current, t
 from ggov_plan.model import (
     CHILDREN,
     COLLECTIONS,
@@ -46,26 +48,38 @@ _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _SYNTAX_END = re.compile(r"\s*\(at end of document\)$")
 
 _TOP_KEYS = ("format", "plan", "budget", *(key for key, _, _ in COLLECTIONS))
-_KIND_WORDS = {
-    "id": "an id (letters, digits, '-', '_' or '.')",
-    "text": "a string",
-    "money": "a whole number of đồng",
-    "quantity": "a whole number",
-    "date": "a date",
-    "datetime": "a date-time",
-    "ref": "an id (a string)",
-    "refs": "a list of ids",
-    "table": "a table",
-    "tables": "an array of tables",
-}
-_KIND_EXAMPLES = {
-    "money": "write whole đồng with no separators or quotes, e.g. 213000000 or 213_000_000",
-    "quantity": "write a whole number with no quotes, e.g. 4",
-    "date": "write a TOML date with no quotes, e.g. 2017-08-18",
-    "datetime": "write a TOML date-time with no quotes, e.g. 2017-08-18T09:30:00+07:00",
-    "refs": 'write a list of ids, e.g. ["so-tttt", "bao-ap-bac"]',
-    "text": 'write the text in double quotes, e.g. "Sở Tài chính"',
-}
+#: Kinds whose wrong-type hint shows how to write them (catalog ``load.example.<kind>``).
+_KINDS_WITH_EXAMPLE = frozenset({"money", "quantity", "date", "datetime", "refs", "text"})
+
+#: tomllib's syntax messages (first letter lowered) → catalog key; the groups
+#: are passed on as they are: a quoted character, a key.
+_TOML_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"invalid statement", "toml.invalid_statement"),
+        (r"expected newline or end of document after a statement", "toml.expected_newline"),
+        (r"expected '\]' at the end of a table declaration", "toml.table_end"),
+        (r"expected '\]\]' at the end of an array declaration", "toml.array_end"),
+        (r"expected '=' after a key in a key/value pair", "toml.expected_equals"),
+        (r"expected (?P<what>.+)", "toml.expected"),
+        (r"found invalid character (?P<char>.+)", "toml.invalid_character"),
+        (r"cannot declare (?P<key>.+) twice", "toml.declared_twice"),
+        (r"cannot overwrite a value", "toml.overwrite"),
+        (r"cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
+        (r"cannot redefine namespace (?P<key>.+)", "toml.redefine"),
+        (r"invalid initial character for a key part", "toml.key_start"),
+        (r"unclosed array", "toml.unclosed_array"),
+        (r"duplicate inline table key (?P<key>.+)", "toml.duplicate_inline_key"),
+        (r"unclosed inline table", "toml.unclosed_inline_table"),
+        (r"unescaped '\\' in a string", "toml.unescaped_backslash"),
+        (r"invalid hex value", "toml.invalid_hex"),
+        (r"escaped character is not a Unicode scalar value", "toml.not_scalar"),
+        (r"unterminated string", "toml.unterminated_string"),
+        (r"illegal character (?P<char>.+)", "toml.illegal_character"),
+        (r"invalid date or datetime", "toml.invalid_date"),
+        (r"invalid value", "toml.invalid_value"),
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +118,16 @@ def find_plan(
         # No fall-back to the default: a cron job with a typo in its
         # environment must not quietly read, or write to, another plan.
         raise PlanNotFound(
-            f"no plan file found; looked in: ${PLAN_ENV} = {from_env}",
-            hint=f"correct or unset {PLAN_ENV} (while it is set, {DEFAULT_PLAN} is not "
-            "used), or pass --plan PATH",
+            t("read.not_found_env", env=PLAN_ENV, value=from_env),
+            hint=t("read.not_found_env.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
         )
     default = cwd / DEFAULT_PLAN
     if default.exists():
         return default
     looked.append(str(default))
     raise PlanNotFound(
-        "no plan file found; looked in: " + ", ".join(looked),
-        hint=f"pass --plan PATH, set {PLAN_ENV}, or run from the folder that holds {DEFAULT_PLAN}",
+        t("read.not_found_default", places=", ".join(looked)),
+        hint=t("read.not_found_default.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
     )
 
 
@@ -126,24 +139,18 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise PlanNotFound(
-            f"{path}: no such file", hint="check the path, or pass --plan PATH"
-        ) from None
+        raise PlanNotFound(t("read.not_found", path=path), hint=t("read.not_found.hint")) from None
     except IsADirectoryError:
-        raise PlanUnreadable(
-            str(path), "is a folder, not a plan file", hint="name the .toml file inside it"
-        ) from None
+        raise PlanUnreadable(str(path), t("read.folder"), hint=t("read.folder.hint")) from None
     except PermissionError:
         raise PlanUnreadable(
-            str(path), "permission denied", hint="check the file's permissions"
+            str(path), t("read.permission"), hint=t("read.permission.hint")
         ) from None
     except OSError as error:
         reason = (
-            "too many levels of symbolic links"
-            if error.errno == errno.ELOOP
-            else (error.strerror or str(error))
+            t("read.symlink_loop") if error.errno == errno.ELOOP else (error.strerror or str(error))
         )
-        raise PlanUnreadable(str(path), f"cannot read: {reason}") from None
+        raise PlanUnreadable(str(path), t("read.cannot_read", reason=reason)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -153,8 +160,8 @@ def read_text(path: Path) -> str:
         column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise PlanUnreadable(
             str(path),
-            f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-            hint="save the file as UTF-8",
+            t("read.not_utf8", byte=f"{raw[error.start]:02x}"),
+            hint=t("read.not_utf8.hint"),
             line=line,
             column=column,
         ) from None
@@ -176,11 +183,11 @@ def parse(text: str, file: str) -> Loaded:
             Problem(
                 Severity.WARNING,
                 "byte-order-mark",
-                "the file starts with a byte-order mark",
+                t("load.byte_order_mark"),
                 file,
                 1,
                 1,
-                hint="save it as UTF-8 without BOM",
+                hint=t("load.byte_order_mark.hint"),
             )
         )
         text = text[1:]
@@ -194,9 +201,9 @@ def parse(text: str, file: str) -> Loaded:
             Problem(
                 Severity.ERROR,
                 "syntax",
-                "the file nests arrays or tables too deeply to read",
+                t("load.too_deep"),
                 file,
-                hint="a plan needs no more than a few levels of nesting",
+                hint=t("load.too_deep.hint"),
             )
         )
         return Loaded(file, text, None, None, tuple(problems), None)
@@ -215,19 +222,45 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: str) -> Pro
     if position:
         line, column = int(position.group(1)), int(position.group(2))
         message = message[: position.start()]
-    elif _SYNTAX_END.search(message):
+    at_end = bool(_SYNTAX_END.search(message))
+    if at_end:
         line = text.count("\n") + 1
-        message = _SYNTAX_END.sub("", message) + " at end of file"
-    message = message[:1].lower() + message[1:]
+        message = _SYNTAX_END.sub("", message)
+    detail = _toml_message(message[:1].lower() + message[1:])
+    if at_end:
+        detail = t("load.syntax.at_end", detail=detail)
     return Problem(
         Severity.ERROR,
         "syntax",
-        f"TOML syntax: {message}",
+        t("load.syntax", detail=detail),
         file,
         line,
         column,
-        hint="fix the TOML at this position (see docs/plan-format.md)",
+        hint=t("load.syntax.hint"),
     )
+
+
+def _toml_message(message: str) -> str:
+    """tomllib's message in the current language; as tomllib words it if unknown."""
+    for pattern, key in _TOML_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            values = match.groupdict()
+            if "key" in values and current() == "vi":
+                values["key"] = _dotted_key(values["key"])
+            return t(key, **values)
+    return message
+
+
+def _dotted_key(shown: str) -> str:
+    """tomllib's key ``('a', 'b')`` as the file writes it, ``'a.b'``; else as shown."""
+    try:
+        parts = ast.literal_eval(shown)
+    except (ValueError, SyntaxError):
+        return shown
+    if isinstance(parts, tuple) and parts and all(isinstance(p, str) for p in parts):
+        return repr(".".join(parts))
+    return shown
 
 
 def format_path(path: DataPath) -> str:
@@ -270,9 +303,9 @@ class _Builder:
             if normal != value:
                 self.report(
                     "not-nfc",
-                    "text is not in Unicode NFC form; it is read as NFC",
+                    t("load.not_nfc"),
                     path,
-                    "save the file with composed (NFC) characters",
+                    t("load.not_nfc.hint"),
                     Severity.WARNING,
                 )
             return normal
@@ -287,21 +320,21 @@ class _Builder:
         return value
 
     def build(self, data: dict[str, Any]) -> Plan:
-        self._unknown_keys(data, _TOP_KEYS, (), "the top level")
+        self._unknown_keys(data, _TOP_KEYS, (), t("load.top_level"))
         version = data.get("format")
         if version is None:
             self.report(
                 "missing-key",
-                "missing key 'format' at the top of the file",
+                t("load.missing_format"),
                 (),
-                f"add `format = {FORMAT_VERSION}` before the first table",
+                t("load.missing_format.hint", version=FORMAT_VERSION),
             )
         elif type(version) is not int or version != FORMAT_VERSION:
             self.report(
                 "format-version",
-                f"format {version!r} is not one this version of ggov-plan reads",
+                t("load.format_version", version=repr(version)),
                 ("format",),
-                f"write `format = {FORMAT_VERSION}`, or upgrade ggov-plan",
+                t("load.format_version.hint", version=FORMAT_VERSION),
             )
         header = self._single(data, "plan", Header)
         budget = self._single(data, "budget", Budget)
@@ -323,9 +356,9 @@ class _Builder:
         if key not in data:
             self.report(
                 "missing-key",
-                f"missing table [{key}]",
+                t("load.missing_table", key=key),
                 (),
-                f"add a [{key}] table; see docs/plan-format.md",
+                t("load.missing_table.hint", key=key),
             )
             return None
         return self._record(cls, data[key], (key,), f"[{key}]")
@@ -335,9 +368,9 @@ class _Builder:
         if not isinstance(items, list):
             self.report(
                 "wrong-type",
-                f"'{key}' must be an array of tables, written [[{key}]]",
+                t("load.not_array", key=key),
                 (key,),
-                f"write each item under its own [[{key}]] header",
+                t("load.not_array.hint", key=key),
             )
             return
         for index, raw in enumerate(items):
@@ -349,9 +382,9 @@ class _Builder:
         if not isinstance(raw, dict):
             self.report(
                 "wrong-type",
-                f"{where} must be a table, not {_type_word(raw)}",
+                t("load.not_table", where=where, value=_type_word(raw)),
                 path,
-                f"write it as a {where} header followed by key = value lines",
+                t("load.not_table.hint", where=where),
             )
             return None
         specs = field_specs(cls)
@@ -373,12 +406,11 @@ class _Builder:
             field_spec = specs[name]
             if key not in raw:
                 if field_spec.required:
-                    self.report(
-                        "missing-key",
-                        f"{label} has no '{key}' ({field_spec.doc.rstrip('.')})",
-                        path,
-                        f"add `{key} = …` to this table",
-                    )
+                    message = t("load.missing_key", label=label, key=key)
+                    # The field's documentation exists only in English so far.
+                    if current() == "en":
+                        message += f" ({field_spec.doc.rstrip('.')})"
+                    self.report("missing-key", message, path, t("load.missing_key.hint", key=key))
                     sound = False
                 continue
             ok, value = self._value(cls, key, field_spec, raw[key], (*path, key), label)
@@ -423,19 +455,29 @@ class _Builder:
         if kind == "id" and not ID_PATTERN.fullmatch(value):
             self.report(
                 "bad-id",
-                f"{label}: id {value!r} may hold only ASCII letters, digits, '-', '_' and '.'",
+                t("load.bad_id", label=label, value=repr(value)),
                 path,
-                f"write it without spaces or diacritics, e.g. {_suggest_id(value)!r}",
+                t("load.bad_id.hint", example=repr(_suggest_id(value))),
             )
             return False, None
         if kind == "text" and field_spec.required and not value.strip():
-            self.report("empty-value", f"{label}: '{name}' is empty", path, f"write the {name}")
+            self.report(
+                "empty-value",
+                t("load.empty_value", label=label, key=name),
+                path,
+                t("load.empty_value.hint", key=name),
+            )
             return False, None
         if field_spec.choices and value not in field_spec.choices:
             self.report(
                 "bad-value",
-                f"{label}: '{name}' is {value!r}, not one of "
-                + ", ".join(repr(c) for c in field_spec.choices),
+                t(
+                    "load.bad_value",
+                    label=label,
+                    key=name,
+                    value=repr(value),
+                    choices=", ".join(repr(c) for c in field_spec.choices),
+                ),
                 path,
                 _did_you_mean(value, field_spec.choices),
             )
@@ -443,12 +485,18 @@ class _Builder:
         return True, value
 
     def _wrong(self, label: str, name: str, kind: str, value: Any, path: DataPath) -> None:
-        hint = _KIND_EXAMPLES.get(kind, "")
+        hint = t(f"load.example.{kind}") if kind in _KINDS_WITH_EXAMPLE else ""
         if kind == "date" and isinstance(value, str):
-            hint = "write a TOML date with no quotes, in year-month-day order, e.g. 2017-08-18"
+            hint = t("load.example.date_string")
         self.report(
             "wrong-type",
-            f"{label}: '{name}' must be {_KIND_WORDS[kind]}, not {_type_word(value)}",
+            t(
+                "load.wrong_type",
+                label=label,
+                key=name,
+                kind=t(f"load.kind.{kind}"),
+                value=_type_word(value),
+            ),
             path,
             hint,
         )
@@ -460,9 +508,10 @@ class _Builder:
             if key not in allowed:
                 self.report(
                     "unknown-key",
-                    f"unknown key '{key}' in {where}",
+                    t("load.unknown_key", key=key, where=where),
                     (*path, key),
-                    _did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed),
+                    _did_you_mean(key, allowed)
+                    or t("load.unknown_key.hint", keys=", ".join(allowed)),
                 )
 
 
@@ -481,31 +530,32 @@ def _fits(kind: str, value: Any) -> bool:
 
 
 def _type_word(value: Any) -> str:
+    """A value as a wrong-type message shows it, as written in the file: ``the number 5``."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return t("load.value.boolean", value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"the string {shown!r}"
+        return t("load.value.string", value=repr(shown))
     if isinstance(value, int):
-        return f"the number {value}"
+        return t("load.value.number", value=value)
     if isinstance(value, float):
-        return f"the decimal number {value}"
+        return t("load.value.decimal", value=value)
     if isinstance(value, dt.datetime):
-        return f"the date-time {value.isoformat()}"
+        return t("load.value.datetime", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return t("load.value.date", value=value.isoformat())
     if isinstance(value, dt.time):
-        return f"the time {value.isoformat()}"
+        return t("load.value.time", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return t("load.value.list")
     if isinstance(value, dict):
-        return "a table"
+        return t("load.value.table")
     return type(value).__name__
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return t("problem.did_you_mean", name=close[0]) if close else ""
 
 
 def _suggest_id(value: str) -> str:

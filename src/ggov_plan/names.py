@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ggov_plan.i18n import t
 from ggov_plan.model import Plan
 from ggov_plan.problems import UsageError
 from ggov_plan.text import fold
@@ -62,11 +63,22 @@ def resolve(plan: Plan, kind: str, typed: str, option: str) -> str:
         if matches:
             listing = "; ".join(f"{r.id} ({_label(r, fields)})" for r in matches[:10])
             raise UsageError(
-                f"{option}: {typed!r} matches {len(matches)} records: {listing}",
-                hint="give the id, or more of the name",
+                t(
+                    "names.ambiguous",
+                    option=option,
+                    typed=repr(typed),
+                    count=len(matches),
+                    listing=listing,
+                ),
+                hint=t("names.ambiguous.hint"),
             )
     known = ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
+    noun = t(f"names.kind.{kind.split('.')[-1]}")
     raise UsageError(
-        f"{option}: no {kind.split('.')[-1]} {typed!r} in this plan",
-        hint=f"known ids: {known}" if ids else f"the plan has no {kind.split('.')[-1]} yet",
+        t("names.not_found", option=option, kind=noun, typed=repr(typed)),
+        hint=(
+            t("names.not_found.hint_ids", ids=known)
+            if ids
+            else t("names.not_found.hint_none", kind=noun)
+        ),
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ggov_plan.i18n import t
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -79,7 +81,7 @@ class PlanInvalid(GgovPlanError):
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
         errors = sum(p.is_error for p in problems)
-        super().__init__(f"{file}: {errors} error(s); the plan must pass `ggov-plan check` first")
+        super().__init__(t("plan.invalid", file=file, count=errors))
         self.problems = problems
 
 

@@ -168,6 +168,7 @@ DOCS = (
     Path("docs") / "cli.md",
     Path("docs") / "json.md",
     Path("docs") / "ci.md",
+    Path("docs") / "official-report.md",
     Path("README.md"),
 )
 

@@ -20,6 +20,7 @@ from ggov_plan.derive import (
     ProgressRow,
     Status,
     budget_rows,
+    in_name_order,
     overview,
     progress_rows,
 )
@@ -155,8 +156,13 @@ def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Prob
         quantity_done=sum(min(a.done, a.activity.target) for a in live),
         quantity_target=sum(a.activity.target for a in live),
         sources=budget_rows(plan, figures, "source"),
-        breakdowns={by: progress_rows(figures.activities, by) for by in BREAKDOWNS},
-        budget_breakdowns={by: budget_rows(plan, figures, by) for by in ("agency", "channel")},
+        breakdowns={
+            by: in_name_order(plan, by, progress_rows(figures.activities, by)) for by in BREAKDOWNS
+        },
+        budget_breakdowns={
+            by: in_name_order(plan, by, budget_rows(plan, figures, by))
+            for by in ("agency", "channel")
+        },
         overdue=[a for a in figures.activities if a.status is Status.OVERDUE],
         completed=completed,
         problems=warnings,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ggov_plan.i18n import CATALOG, current, t
 from ggov_plan.load import Loaded
 from ggov_plan.model import COLLECTIONS, Plan, Record
 from ggov_plan.money import format_number, format_vnd
@@ -64,9 +65,25 @@ def _records(plan: Plan) -> Iterator[Record]:
     yield from plan.sources
 
 
+def _noun(key: str) -> str:
+    """What a record is called in the current language, by its TOML key: ``task``, nhiệm vụ."""
+    entry = f"record.{key}"
+    return t(entry) if entry in CATALOG else key
+
+
 def _name(record: Record) -> str:
     ident = getattr(record, "id", None)
-    return f"{record.key} '{ident}'" if ident else f"[{record.key}]"
+    return f"{_noun(record.key)} '{ident}'" if ident else t("record.table", key=record.key)
+
+
+def _vnd(amount: int) -> str:
+    """An amount with its unit, as the current language writes it."""
+    return format_vnd(amount, current())
+
+
+def _figure(value: int) -> str:
+    """A printed figure or a number from the file: as is in English, grouped in Vietnamese."""
+    return format_number(value, "vi") if current() == "vi" else str(value)
 
 
 # --------------------------------------------------------------------------- rules
@@ -87,8 +104,13 @@ def unique_ids(plan: Plan, context: Context) -> Iterator[Problem]:
                     plan,
                     record,
                     "duplicate-id",
-                    f"{record.key} id '{ident}' is used twice; first at line {first[ident].line}",
-                    "give this one a different id",
+                    t(
+                        "rule.duplicate_id",
+                        record=_noun(record.key),
+                        id=ident,
+                        line=first[ident].line,
+                    ),
+                    t("rule.duplicate_id.hint"),
                     field="id",
                 )
             else:
@@ -110,21 +132,29 @@ def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
                     continue
                 close = difflib.get_close_matches(target, sorted(known), n=1)
                 hint = (
-                    f"did you mean '{close[0]}'?"
+                    t("problem.did_you_mean", name=close[0])
                     if close
                     else (
-                        f"declare it in a [[{spec.ref}]] table, or use one of: "
-                        + ", ".join(sorted(known)[:8])
+                        t(
+                            "rule.unknown_reference.hint_declare_or",
+                            table=spec.ref,
+                            ids=", ".join(sorted(known)[:8]),
+                        )
                         if known
-                        else f"declare it in a [[{spec.ref}]] table"
+                        else t("rule.unknown_reference.hint_declare", table=spec.ref)
                     )
                 )
                 yield _problem(
                     plan,
                     record,
                     "unknown-reference",
-                    f"{_name(record)}: '{f.name}' names {spec.ref} '{target}', "
-                    "which is not declared",
+                    t(
+                        "rule.unknown_reference",
+                        name=_name(record),
+                        key=f.name,
+                        record=_noun(spec.ref),
+                        id=target,
+                    ),
                     hint,
                     field=f.name,
                 )
@@ -137,14 +167,13 @@ def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
         return
     total = sum(source.amount for source in budget.sources)
     if total != budget.total:
-        parts = " + ".join(format_number(s.amount) for s in budget.sources)
+        parts = " + ".join(format_number(s.amount, current()) for s in budget.sources)
         yield _problem(
             plan,
             budget,
             "budget-sum",
-            f"the funding sources add up to {parts} = {format_vnd(total)}, "
-            f"but the budget total is {format_vnd(budget.total)}",
-            "correct the total or the source amounts so that they agree",
+            t("rule.budget_sum", parts=parts, sum=_vnd(total), total=_vnd(budget.total)),
+            t("rule.budget_sum.hint"),
             field="total",
         )
 
@@ -159,14 +188,19 @@ def indicator_parts_sum(plan: Plan, context: Context) -> Iterator[Problem]:
             continue
         total = sum(part.value for part in indicator.parts)
         if total != indicator.value:
-            parts = " + ".join(str(part.value) for part in indicator.parts)
+            parts = " + ".join(_figure(part.value) for part in indicator.parts)
             yield _problem(
                 plan,
                 indicator,
                 "indicator-sum",
-                f"indicator '{indicator.id}': its parts add up to {parts} = {total}, "
-                f"not {indicator.value}",
-                "if the document prints these figures, keep them; otherwise correct them",
+                t(
+                    "rule.indicator_sum",
+                    id=indicator.id,
+                    parts=parts,
+                    sum=_figure(total),
+                    value=_figure(indicator.value),
+                ),
+                t("rule.indicator_sum.hint"),
                 field="value",
                 severity=Severity.WARNING,
             )
@@ -182,8 +216,8 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            f"the plan starts on {header.start} but is issued on {header.issued}, later",
-            "a plan cannot start before it is issued: check 'issued' and 'start'",
+            t("rule.issued_after_start", start=header.start, issued=header.issued),
+            t("rule.issued_after_start.hint"),
             field="start",
         )
     if header.start > header.end:
@@ -191,8 +225,8 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            f"the plan ends on {header.end}, before it starts on {header.start}",
-            "check 'start' and 'end'",
+            t("rule.end_before_start", end=header.end, start=header.start),
+            t("rule.end_before_start.hint"),
             field="end",
         )
     for basis in plan.legal_bases:
@@ -201,9 +235,13 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 basis,
                 "date-order",
-                f"legal basis '{basis.id}' is dated {basis.date}, after the plan "
-                f"itself ({header.issued})",
-                "check its date",
+                t(
+                    "rule.basis_after_plan",
+                    id=basis.id,
+                    date=basis.date,
+                    issued=header.issued,
+                ),
+                t("rule.basis_after_plan.hint"),
                 field="date",
                 severity=Severity.WARNING,
             )
@@ -223,8 +261,13 @@ def amounts_non_negative(plan: Plan, context: Context) -> Iterator[Problem]:
                     plan,
                     record,
                     "negative-amount",
-                    f"{_name(record)}: '{f.name}' is {value}{unit}; it cannot be negative",
-                    "write a whole number of 0 or more",
+                    t(
+                        "rule.negative_amount",
+                        name=_name(record),
+                        key=f.name,
+                        value=_figure(value) + unit,
+                    ),
+                    t("rule.negative_amount.hint"),
                     field=f.name,
                 )
 
@@ -237,8 +280,8 @@ def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 activity,
                 "zero-quantity",
-                f"activity '{activity.id}': target is 0",
-                "a target is at least 1; cancel the activity instead",
+                t("rule.zero_target", id=activity.id),
+                t("rule.zero_target.hint"),
                 field="target",
             )
     for completion in plan.completions:
@@ -247,8 +290,8 @@ def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 completion,
                 "zero-quantity",
-                f"completion '{completion.id}': quantity is 0",
-                "a completion records at least 1; void it instead",
+                t("rule.zero_quantity", id=completion.id),
+                t("rule.zero_quantity.hint"),
                 field="quantity",
             )
 
@@ -264,8 +307,8 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "future-date",
-                f"{_name(record)} is dated {when}, after today ({context.today})",
-                "record what was done once it is done, with the date it was done",
+                t("rule.future_date", name=_name(record), date=when, today=context.today),
+                t("rule.future_date.hint"),
                 field="date",
             )
         elif header and not header.start <= when <= header.end:
@@ -273,9 +316,14 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "outside-period",
-                f"{_name(record)} is dated {when}, outside the plan period "
-                f"{header.start} – {header.end}",
-                "check the date",
+                t(
+                    "rule.outside_period",
+                    name=_name(record),
+                    date=when,
+                    start=header.start,
+                    end=header.end,
+                ),
+                t("rule.outside_period.hint"),
                 field="date",
                 severity=Severity.WARNING,
             )
@@ -314,9 +362,13 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_activity[source_id],
                 "over-allocated",
-                f"activities allocate {format_vnd(amount)} from source '{source_id}', "
-                f"which holds {format_vnd(source.amount)}",
-                "lower the activities' costs or move some to another source",
+                t(
+                    "rule.over_allocated",
+                    amount=_vnd(amount),
+                    source=source_id,
+                    holds=_vnd(source.amount),
+                ),
+                t("rule.over_allocated.hint"),
                 field="cost",
             )
     for source_id, amount in spent.items():
@@ -326,9 +378,13 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_completion[source_id],
                 "over-spent",
-                f"completions spend {format_vnd(amount)} from source '{source_id}', "
-                f"which holds {format_vnd(source.amount)}",
-                "if this is what was spent, keep it and explain it in a note",
+                t(
+                    "rule.over_spent",
+                    amount=_vnd(amount),
+                    source=source_id,
+                    holds=_vnd(source.amount),
+                ),
+                t("rule.over_spent.hint"),
                 field="spent",
                 severity=Severity.WARNING,
             )

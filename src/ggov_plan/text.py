@@ -24,3 +24,43 @@ def visible_controls(text: str, *, keep_newlines: bool = False) -> str:
     """
     pattern = _CONTROL_WITH_NEWLINES if keep_newlines else _CONTROL
     return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
+# with the other Latin letters (f j w z) in their Latin places.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+# Letter-forming marks (breve, circumflex, horn) make new letters; tone marks do not.
+_FORMING = {"\u0306": "breve", "\u0302": "circumflex", "\u031b": "horn"}
+# Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_FORMED = {
+    ("a", "breve"): "ă",
+    ("a", "circumflex"): "â",
+    ("e", "circumflex"): "ê",
+    ("o", "circumflex"): "ô",
+    ("o", "horn"): "ơ",
+    ("u", "horn"): "ư",
+}
+
+
+def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Sort key for Vietnamese: by letters in the Vietnamese alphabet, then by tones.
+
+    ``sorted(names, key=vi_sort_key)`` puts "Đài" after "Dự" and "Ấp" after
+    "An", which code-point order does not.
+    """
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        if char == "đ":
+            letters.append(_ORDER["đ"])
+            tones.append(0)
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        forming = next((_FORMING[m] for m in marks if m in _FORMING), None)
+        letter = _FORMED.get((base, forming), base) if forming else base
+        letters.append(_ORDER.get(letter, 100 + ord(letter)))
+        tones.append(next((_TONES[m] for m in marks if m in _TONES), 0))
+    return tuple(letters), tuple(tones), text

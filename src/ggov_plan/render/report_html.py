@@ -11,7 +11,9 @@ import datetime as dt
 from html import escape
 
 from ggov_plan.derive import ProgressRow, Status
-from ggov_plan.money import format_number
+from ggov_plan.i18n import t
+from ggov_plan.render.report_md import BREAKDOWN_COLUMNS, COMPLETED_COLUMNS, OVERDUE_COLUMNS
+from ggov_plan.render.terminal import num, percent
 from ggov_plan.report import ChartPoint, Report
 from ggov_plan.text import visible_controls
 
@@ -50,7 +52,7 @@ def _date(day: dt.date | None) -> str:
 
 
 def _percent(ratio: float) -> str:
-    return f"{100 * ratio:.1f}%"
+    return percent(ratio)
 
 
 def _bar(ratio: float) -> str:
@@ -80,16 +82,16 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 def _progress_table(report: Report, by: str, rows: list[ProgressRow]) -> str:
     if not rows:
-        return '<p class="none">No activities yet.</p>'
+        return f'<p class="none">{t("rep.no_activities")}</p>'
     return _table(
-        [_e(by.capitalize()), "Activities", "Done", "Quantity", "Spent (VND)", "Progress"],
+        [t(f"col.{c}") for c in (by, *BREAKDOWN_COLUMNS)],
         [
             [
                 _e(report.label(by, row.key)),
                 str(row.activities),
                 str(row.done_activities),
                 f"{row.done}/{row.target}",
-                format_number(row.spent),
+                num(row.spent),
                 _bar(row.progress),
             ]
             for row in rows
@@ -137,7 +139,7 @@ def chart(report: Report) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="100%" '
         f'role="img" aria-labelledby="chart-title">',
-        '<title id="chart-title">Cumulative progress and spending against the plan</title>',
+        f'<title id="chart-title">{t("rep.chart_title")}</title>',
     ]
     for ratio in (0.0, 0.25, 0.5, 0.75, 1.0):
         parts.append(
@@ -164,10 +166,11 @@ def chart(report: Report) -> str:
         f'stroke-width="2.5"/>',
         f'<line x1="{x(report.as_of):.1f}" y1="{_TOP}" x2="{x(report.as_of):.1f}" '
         f'y2="{_TOP + height}" stroke="#1d2733" stroke-dasharray="2 3"/>',
-        f'<text x="{_LEFT + 8}" y="{_H - 6}"><tspan fill="#2e8b57">━ progress</tspan>'
-        f'  <tspan fill="#c77700">━ spending (share of budget)</tspan>'
-        f'  <tspan fill="#8a96a3">╌ plan</tspan>'
-        f"  ┆ as of {_date(report.as_of)}</text>",
+        f'<text x="{_LEFT + 8}" y="{_H - 6}">'
+        f'<tspan fill="#2e8b57">━ {t("rep.legend.progress")}</tspan>'
+        f'  <tspan fill="#c77700">━ {t("rep.legend.spending")}</tspan>'
+        f'  <tspan fill="#8a96a3">╌ {t("rep.legend.plan")}</tspan>'
+        f"  ┆ {t('rep.legend.as_of', as_of=_date(report.as_of))}</text>",
         "</svg>",
     ]
     return "\n".join(parts)
@@ -179,32 +182,51 @@ def render(report: Report) -> str:
     assert header is not None
     figures = report.overview
     budget = figures.budget
-    counts = ", ".join(f"{figures.counts[s]} {s.value.replace('_', ' ')}" for s in Status)
+    counts = ", ".join(f"{figures.counts[s]} {t('state.' + s.value)}" for s in Status)
     body = [
-        f"<h1>{_e(header.kind)} {_e(header.number)}: status report</h1>",
+        f"<h1>{t('rep.title', kind=_e(header.kind), number=_e(header.number))}</h1>",
         f'<p class="subtitle">{_e(header.title)}</p>',
-        f'<p class="meta">As of {_date(report.as_of)}. Plan period {_date(header.start)} – '
-        f"{_date(header.end)}. Source: <code>{_e(plan.file)}</code>.</p>",
-        "<h2>Overall</h2>",
+        '<p class="meta">'
+        + t(
+            "rep.meta",
+            as_of=_date(report.as_of),
+            start=_date(header.start),
+            end=_date(header.end),
+            file=f"<code>{_e(plan.file)}</code>",
+        )
+        + "</p>",
+        f"<h2>{t('rep.overall')}</h2>",
         "<ul>",
-        f"<li>Progress: {_bar(figures.progress)} (quantities done "
-        f"{report.quantity_done}/{report.quantity_target})</li>",
-        f"<li>Activities: {len(figures.activities)} in all; {counts}</li>",
-        f"<li>Budget: {format_number(budget.total)} VND declared, "
-        f"{format_number(budget.allocated)} allocated, {format_number(budget.spent)} spent, "
-        f"{format_number(budget.remaining)} remaining</li>",
+        "<li>"
+        + t(
+            "rep.progress_line",
+            progress=_bar(figures.progress),
+            done=report.quantity_done,
+            target=report.quantity_target,
+        )
+        + "</li>",
+        "<li>" + t("rep.activities_line", total=len(figures.activities), counts=counts) + "</li>",
+        "<li>"
+        + t(
+            "rep.budget_line",
+            total=num(budget.total),
+            allocated=num(budget.allocated),
+            spent=num(budget.spent),
+            remaining=num(budget.remaining),
+        )
+        + "</li>",
         "</ul>",
         chart(report),
-        "<h2>Budget by funding source (VND)</h2>",
+        f"<h2>{t('rep.budget_by_source')}</h2>",
         _table(
-            ["Source", "Declared", "Allocated", "Spent", "Remaining"],
+            [t(f"col.{c}") for c in ("source", "declared", "allocated", "spent", "remaining")],
             [
                 [
                     _e(report.label("source", row.key)),
-                    format_number(row.declared) if row.declared is not None else "–",
-                    format_number(row.allocated),
-                    format_number(row.spent),
-                    format_number(row.remaining),
+                    num(row.declared) if row.declared is not None else "–",
+                    num(row.allocated),
+                    num(row.spent),
+                    num(row.remaining),
                 ]
                 for row in report.sources
             ],
@@ -212,12 +234,15 @@ def render(report: Report) -> str:
         ),
     ]
     for by in ("agency", "channel", "content"):
-        body += [f"<h2>Progress by {by}</h2>", _progress_table(report, by, report.breakdowns[by])]
-    body.append("<h2>Overdue activities</h2>")
+        body += [
+            f"<h2>{t('rep.progress_by', by=t(f'by.{by}'))}</h2>",
+            _progress_table(report, by, report.breakdowns[by]),
+        ]
+    body.append(f"<h2>{t('rep.overdue')}</h2>")
     if report.overdue:
         body.append(
             _table(
-                ["Id", "Title", "Agency", "Due", "Done"],
+                [t(f"col.{c}") for c in OVERDUE_COLUMNS],
                 [
                     [
                         _e(a.activity.id),
@@ -232,18 +257,18 @@ def render(report: Report) -> str:
             )
         )
     else:
-        body.append('<p class="none">None.</p>')
-    body.append(f"<h2>Completed since {_date(report.since)}</h2>")
+        body.append(f'<p class="none">{t("rep.none")}</p>')
+    body.append(f"<h2>{t('rep.completed_since', since=_date(report.since))}</h2>")
     if report.completed:
         body.append(
             _table(
-                ["Date", "Activity", "Quantity", "Spent (VND)", "Evidence"],
+                [t(f"col.{c}") for c in COMPLETED_COLUMNS],
                 [
                     [
                         _date(c.completion.date),
                         _e(c.activity.activity.title),
                         str(c.completion.quantity),
-                        format_number(c.completion.spent),
+                        num(c.completion.spent),
                         _e(c.completion.evidence or ""),
                     ]
                     for c in report.completed
@@ -252,21 +277,28 @@ def render(report: Report) -> str:
             )
         )
     else:
-        body.append('<p class="none">Nothing recorded in this period.</p>')
-    body.append("<h2>Problems reported by <code>ggov-plan check</code></h2>")
+        body.append(f'<p class="none">{t("rep.nothing_in_period")}</p>')
+    body.append(f"<h2>{t('rep.problems_html')}</h2>")
     if report.problems:
         body.append(
             "<ul>"
             + "".join(
-                f"<li>{_e(p.severity)} <code>{_e(p.code)}</code> at line {p.line or '?'}: "
-                f"{_e(p.message)}</li>"
+                "<li>"
+                + t(
+                    "rep.problem_line",
+                    severity=t(f"check.{p.severity.value}"),
+                    code=f"<code>{_e(p.code)}</code>",
+                    line=p.line or "?",
+                    message=_e(p.message),
+                )
+                + "</li>"
                 for p in report.problems
             )
             + "</ul>"
         )
     else:
-        body.append('<p class="none">None.</p>')
-    title = f"{header.number}: status report, {_date(report.as_of)}"
+        body.append(f'<p class="none">{t("rep.none")}</p>')
+    title = t("rep.page_title", number=header.number, as_of=_date(report.as_of))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 
 from ggov_plan.derive import ProgressRow, Status
-from ggov_plan.money import format_number
+from ggov_plan.i18n import t
+from ggov_plan.render.terminal import num, percent
 from ggov_plan.report import Report
 from ggov_plan.text import visible_controls
+
+#: Column keys of the report's tables (labels from the catalog's "col.<key>").
+BREAKDOWN_COLUMNS = ("activities", "done", "quantity", "spent_vnd", "progress")
+OVERDUE_COLUMNS = ("id", "title", "agency", "due", "done")
+COMPLETED_COLUMNS = ("date", "activity", "quantity", "spent_vnd", "evidence")
 
 _SPECIAL = re.compile(r"([\\|<>&\[\]`*_])")
 
@@ -32,7 +38,7 @@ def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[st
 
 
 def _percent(ratio: float) -> str:
-    return f"{100 * ratio:.1f}%"
+    return percent(ratio)
 
 
 def _date(day: object) -> str:
@@ -46,7 +52,7 @@ def _progress_rows(report: Report, by: str, rows: list[ProgressRow]) -> list[lis
             str(row.activities),
             str(row.done_activities),
             f"{row.done}/{row.target}",
-            format_number(row.spent),
+            num(row.spent),
             _percent(row.progress),
         ]
         for row in rows
@@ -60,55 +66,74 @@ def render(report: Report) -> str:
     figures = report.overview
     budget = figures.budget
     out = [
-        f"# {cell(header.kind)} {cell(header.number)}: status report",
+        "# " + t("rep.title", kind=cell(header.kind), number=cell(header.number)),
         "",
         f"**{cell(header.title)}**",
         "",
-        f"As of {_date(report.as_of)}. Plan period {_date(header.start)} – "
-        f"{_date(header.end)}. Source: {cell(plan.file)}.",
+        t(
+            "rep.meta",
+            as_of=_date(report.as_of),
+            start=_date(header.start),
+            end=_date(header.end),
+            file=cell(plan.file),
+        ),
         "",
-        "## Overall",
+        "## " + t("rep.overall"),
         "",
-        f"- Progress: **{_percent(figures.progress)}** "
-        f"(quantities done {report.quantity_done}/{report.quantity_target})",
-        f"- Activities: {len(figures.activities)} in all; "
-        + ", ".join(f"{figures.counts[s]} {s.value.replace('_', ' ')}" for s in Status),
-        f"- Budget: {format_number(budget.total)} VND declared, "
-        f"{format_number(budget.allocated)} allocated, {format_number(budget.spent)} spent, "
-        f"{format_number(budget.remaining)} remaining",
+        "- "
+        + t(
+            "rep.progress_line",
+            progress=f"**{_percent(figures.progress)}**",
+            done=report.quantity_done,
+            target=report.quantity_target,
+        ),
+        "- "
+        + t(
+            "rep.activities_line",
+            total=len(figures.activities),
+            counts=", ".join(f"{figures.counts[s]} {t('state.' + s.value)}" for s in Status),
+        ),
+        "- "
+        + t(
+            "rep.budget_line",
+            total=num(budget.total),
+            allocated=num(budget.allocated),
+            spent=num(budget.spent),
+            remaining=num(budget.remaining),
+        ),
         "",
-        "## Budget by funding source (VND)",
+        "## " + t("rep.budget_by_source"),
         "",
     ]
     out += _table(
-        ["Source", "Declared", "Allocated", "Spent", "Remaining"],
+        [t(f"col.{c}") for c in ("source", "declared", "allocated", "spent", "remaining")],
         [
             [
                 cell(report.label("source", row.key)),
-                format_number(row.declared) if row.declared is not None else "–",
-                format_number(row.allocated),
-                format_number(row.spent),
-                format_number(row.remaining),
+                num(row.declared) if row.declared is not None else "–",
+                num(row.allocated),
+                num(row.spent),
+                num(row.remaining),
             ]
             for row in report.sources
         ],
         {1, 2, 3, 4},
     )
     for by in ("agency", "channel", "content"):
-        out += ["", f"## Progress by {by}", ""]
+        out += ["", "## " + t("rep.progress_by", by=t(f"by.{by}")), ""]
         rows = report.breakdowns[by]
         if rows:
             out += _table(
-                [by.capitalize(), "Activities", "Done", "Quantity", "Spent (VND)", "Progress"],
+                [t(f"col.{c}") for c in (by, *BREAKDOWN_COLUMNS)],
                 _progress_rows(report, by, rows),
                 {1, 2, 3, 4, 5},
             )
         else:
-            out.append("No activities yet.")
-    out += ["", "## Overdue activities", ""]
+            out.append(t("rep.no_activities"))
+    out += ["", "## " + t("rep.overdue"), ""]
     if report.overdue:
         out += _table(
-            ["Id", "Title", "Agency", "Due", "Done"],
+            [t(f"col.{c}") for c in OVERDUE_COLUMNS],
             [
                 [
                     cell(a.activity.id),
@@ -122,17 +147,17 @@ def render(report: Report) -> str:
             {4},
         )
     else:
-        out.append("None.")
-    out += ["", f"## Completed since {_date(report.since)}", ""]
+        out.append(t("rep.none"))
+    out += ["", "## " + t("rep.completed_since", since=_date(report.since)), ""]
     if report.completed:
         out += _table(
-            ["Date", "Activity", "Quantity", "Spent (VND)", "Evidence"],
+            [t(f"col.{c}") for c in COMPLETED_COLUMNS],
             [
                 [
                     _date(c.completion.date),
                     cell(c.activity.activity.title),
                     str(c.completion.quantity),
-                    format_number(c.completion.spent),
+                    num(c.completion.spent),
                     cell(c.completion.evidence or ""),
                 ]
                 for c in report.completed
@@ -140,13 +165,20 @@ def render(report: Report) -> str:
             {2, 3},
         )
     else:
-        out.append("Nothing recorded in this period.")
-    out += ["", "## Problems reported by `ggov-plan check`", ""]
+        out.append(t("rep.nothing_in_period"))
+    out += ["", "## " + t("rep.problems"), ""]
     if report.problems:
         out += [
-            f"- {cell(p.severity)} `{cell(p.code)}` at line {p.line or '?'}: {cell(p.message)}"
+            "- "
+            + t(
+                "rep.problem_line",
+                severity=t(f"check.{p.severity.value}"),
+                code=f"`{cell(p.code)}`",
+                line=p.line or "?",
+                message=cell(p.message),
+            )
             for p in report.problems
         ]
     else:
-        out.append("None.")
+        out.append(t("rep.none"))
     return "\n".join(out) + "\n"

@@ -10,7 +10,7 @@ from rich.text import Text
 from ggov_plan.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
 from ggov_plan.i18n import current, t
 from ggov_plan.model import Plan
-from ggov_plan.money import format_vnd
+from ggov_plan.money import amount_in_words, format_vnd
 from ggov_plan.render.terminal import make_table, num, percent, safe
 from ggov_plan.text import fold
 
@@ -278,5 +278,10 @@ def budget_table(
         _percent(total.spent / total.total) if total.total else "–",
     )
     console.print(table)
+    # Vietnamese documents give the total in words too ("Hai trăm mười ba triệu đồng").
+    if current() == "vi":
+        console.print(
+            Text.assemble((t("show.in_words") + " ", "dim"), amount_in_words(total.total))
+        )
     if by != "source":
         console.print(Text(t("track.budget_note"), style="dim"))
