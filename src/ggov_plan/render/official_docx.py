@@ -256,7 +256,7 @@ class _Writer:
         column_pt = column_mm * 72 / 25.4  # layout tables have no cell margins
         length = ratio * min(line_pt, column_pt)
         side = max((column_pt - length) / 2, 0)
-        paragraph = self.paragraph(cell, size=2, before=1)
+        paragraph = self.paragraph(cell, size=2, before=4)
         fmt = paragraph.paragraph_format
         fmt.left_indent = self.Pt(side)
         fmt.right_indent = self.Pt(side)
@@ -404,7 +404,7 @@ def _title(w: _Writer, o: Official) -> None:
     w.paragraph(doc, o.kind, SIZE_TITLE, bold=True, before=18)
     title = w.paragraph(doc, o.title, SIZE_TITLE, bold=True)
     title.paragraph_format.keep_with_next = True
-    rule = w.paragraph(doc, size=2, before=2, after=6)
+    rule = w.paragraph(doc, size=2, before=8, after=6)
     # 1/3 to 1/2 of the title's line: a third of the text width, centred.
     side = TEXT_WIDTH_MM / 3
     rule.paragraph_format.left_indent = w.Mm(side)
