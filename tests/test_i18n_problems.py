@@ -8,6 +8,7 @@ real plan says the same problems in Vietnamese, with Vietnamese figures, under
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import string
 import tomllib
 import unicodedata
@@ -17,8 +18,9 @@ from typing import get_args
 import pytest
 
 from conftest import PLAN_2017
-from ggov_plan import i18n, journal
+from ggov_plan import atomic, i18n, journal
 from ggov_plan.catalog_problems import ENTRIES
+from ggov_plan.inputs import parse_amount, parse_date, parse_quantity
 from ggov_plan.load import _toml_message, load, parse, read_text
 from ggov_plan.model import COLLECTIONS, Kind, Record, field_specs
 from ggov_plan.names import _KINDS, resolve
@@ -57,7 +59,10 @@ def test_allow_list_names_only_catalog_keys() -> None:
 
 
 def test_keys_are_namespaced() -> None:
-    namespaces = {"record", "problem", "read", "load", "toml", "rule", "names", "journal", "plan"}
+    namespaces = {
+        *("record", "problem", "read", "load", "toml", "rule", "names", "journal", "plan"),
+        *("input", "atomic"),
+    }
     assert {key.split(".")[0] for key in ENTRIES} <= namespaces
 
 
@@ -288,3 +293,78 @@ def test_plan_invalid_in_both_languages() -> None:
     with i18n.language("vi"):
         message = PlanInvalid("plan.toml", [problem]).message
     assert message == "plan.toml: có 1 lỗi; kế hoạch phải qua được `ggov-plan check` trước đã"
+
+
+# --------------------------------------------------------------------------- input and writes
+
+
+def test_dates_in_messages_follow_the_language() -> None:
+    assert i18n.date_text(dt.date(2017, 12, 31)) == "2017-12-31"
+    with i18n.language("vi"):
+        assert i18n.date_text(dt.date(2017, 8, 1)) == "01/08/2017"
+
+
+def _usage(call: object, *args: str) -> tuple[str, str]:
+    with pytest.raises(UsageError) as raised:
+        call(*args)  # type: ignore[operator]
+    return raised.value.message, raised.value.hint
+
+
+INPUT_ERRORS = [
+    # (parser, text, English message, Vietnamese message, Vietnamese hint)
+    (parse_date, "2017-02-29", "date: '2017-02-29' is not a real date (day is out of range "
+     "for month)", "ngày: '2017-02-29' không phải là ngày hợp lệ (tháng 2/2017 chỉ có 28 "
+     "ngày)", "kiểm tra lại ngày và tháng"),
+    (parse_date, "0000-01-01", "date: '0000-01-01' is not a real date (year 0 is out of range)",
+     "ngày: '0000-01-01' không phải là ngày hợp lệ (năm phải từ 1 đến 9999)",
+     "kiểm tra lại ngày và tháng"),
+    (parse_amount, "", "amount: '' is empty", "số tiền: '' đang để trống",
+     "ghi số đồng nguyên, ví dụ 20000000, 20.000.000, 20,000,000 hoặc 20 triệu; "
+     "số thập phân phải có đơn vị đi kèm: 1,5 triệu, 2.5 tỷ, 500 nghìn"),
+    (parse_amount, "-5", "amount: '-5' is negative", "số tiền: '-5' là số âm",
+     "số tiền phải từ 0 trở lên"),
+    (parse_amount, "1.500 triệu", "amount: '1.500 triệu' is ambiguous: 1500 triệu or "
+     "1,5 triệu?", "số tiền: '1.500 triệu' chưa rõ nghĩa: là 1500 triệu hay 1,5 triệu?",
+     "ghi 1500 triệu, hoặc 1,5 triệu nếu là số thập phân"),
+    (parse_amount, "20 triệu USD", "amount: '20 triệu USD' is not an amount of money",
+     "số tiền: '20 triệu USD' không phải là số tiền",
+     "ghi số đồng nguyên, ví dụ 20000000, 20.000.000, 20,000,000 hoặc 20 triệu; "
+     "số thập phân phải có đơn vị đi kèm: 1,5 triệu, 2.5 tỷ, 500 nghìn"),
+    (parse_amount, "1000001 tỷ", "amount: '1000001 tỷ' is more than 1.000.000.000.000.000 đồng",
+     "số tiền: '1000001 tỷ' vượt quá 1.000.000.000.000.000 đồng",
+     "kiểm tra lại số chữ số 0: chỉ nhận tối đa 1.000.000.000.000.000 đồng (một triệu tỷ)"),
+    (parse_quantity, "2,5", "quantity: '2,5' is not a whole number of 1 or more",
+     "số lượng: '2,5' không phải là số nguyên từ 1 trở lên", "ví dụ 1, 2 hoặc 10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("parser", "text", "english", "message", "hint"), INPUT_ERRORS)
+def test_input_errors_in_both_languages(
+    parser: object, text: str, english: str, message: str, hint: str
+) -> None:
+    assert _usage(parser, text)[0] == english
+    with i18n.language("vi"):
+        assert _usage(parser, text) == (message, hint)
+
+
+def test_write_errors_in_both_languages(tmp_path: Path) -> None:
+    denied = OSError(errno.EACCES, "Permission denied")
+    error = atomic._cannot_write(tmp_path / "a.md", denied)
+    assert (error.message, error.hint) == (
+        f"{tmp_path / 'a.md'}: cannot write: permission denied",
+        "check the folder's permissions and free space",
+    )
+    with i18n.language("vi"):
+        error = atomic._cannot_write(tmp_path / "a.md", denied)
+        assert (error.message, error.hint) == (
+            f"{tmp_path / 'a.md'}: không ghi được: không có quyền ghi",
+            "kiểm tra quyền ghi vào thư mục và dung lượng trống",
+        )
+        # An error without Vietnamese words keeps the system's own.
+        odd = atomic._cannot_write(tmp_path / "a.md", OSError(errno.EXDEV, "Cross-device link"))
+        assert odd.message == f"{tmp_path / 'a.md'}: không ghi được: cross-device link"
+        with pytest.raises(UsageError) as raised:
+            atomic.write_new(tmp_path / "x" / "a.toml", b"")
+        assert raised.value.message == (
+            f"{tmp_path / 'x' / 'a.toml'}: không có thư mục {tmp_path / 'x'}; chưa ghi gì vào tệp"
+        )

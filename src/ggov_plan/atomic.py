@@ -21,7 +21,25 @@ import stat
 import tempfile
 from pathlib import Path
 
+from ggov_plan.i18n import current, t
 from ggov_plan.problems import UsageError
+
+#: Why a write failed, in Vietnamese, by errno (English keeps the system's words).
+_REASONS: dict[int, str] = {
+    getattr(errno, name): key
+    for name, key in (
+        ("EACCES", "atomic.reason.permission"),
+        ("EPERM", "atomic.reason.permission"),
+        ("ENOSPC", "atomic.reason.no_space"),
+        ("EDQUOT", "atomic.reason.quota"),  # not on every platform
+        ("EROFS", "atomic.reason.read_only"),
+        ("ENAMETOOLONG", "atomic.reason.name_too_long"),
+        ("ELOOP", "atomic.reason.symlink_loop"),
+        ("ENOTDIR", "atomic.reason.not_a_folder"),
+        ("EIO", "atomic.reason.io"),
+    )
+    if hasattr(errno, name)
+}
 
 
 def _umask() -> int:
@@ -44,10 +62,13 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> UsageError:
-    reason = error.strerror or str(error)
+    if current() == "vi" and error.errno in _REASONS:
+        reason = t(_REASONS[error.errno])
+    else:
+        reason = error.strerror or str(error)
+        reason = reason[:1].lower() + reason[1:]
     return UsageError(
-        f"{path}: cannot write: {reason[:1].lower() + reason[1:]}",
-        hint="check the folder's permissions and free space",
+        t("atomic.cannot_write", path=path, reason=reason), hint=t("atomic.cannot_write.hint")
     )
 
 
@@ -55,11 +76,11 @@ def _check_folder(path: Path) -> None:
     folder = path.parent
     if not folder.exists():
         raise UsageError(
-            f"{path}: the folder {folder} does not exist; nothing was written",
-            hint=f"create it first (mkdir -p {folder}), or choose another path",
+            t("atomic.no_folder", path=path, folder=folder),
+            hint=t("atomic.no_folder.hint", folder=folder),
         )
     if not folder.is_dir():
-        raise UsageError(f"{path}: {folder} is not a folder; nothing was written")
+        raise UsageError(t("atomic.not_a_folder", path=path, folder=folder))
 
 
 def _temp_file(path: Path, data: bytes, mode: int) -> Path:
@@ -82,13 +103,10 @@ def _temp_file(path: Path, data: bytes, mode: int) -> Path:
 def _refuse_existing(path: Path) -> UsageError:
     if path.is_dir():
         return UsageError(
-            f"{path}: is a folder; nothing was written",
-            hint="name the new .toml file, e.g. " + str(path / "plan.toml"),
+            t("atomic.is_folder", path=path),
+            hint=t("atomic.is_folder.hint_new", example=path / "plan.toml"),
         )
-    return UsageError(
-        f"{path}: already exists; init never overwrites a file, and left it as it was",
-        hint="choose another name, or move the old file away first",
-    )
+    return UsageError(t("atomic.exists", path=path), hint=t("atomic.exists.hint"))
 
 
 def check_can_create(path: Path) -> None:
@@ -149,7 +167,7 @@ def write_replacing(path: Path, data: bytes) -> None:
     except OSError as error:
         raise _cannot_write(path, error) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path}: is a folder; nothing was written", hint="name a file")
+        raise UsageError(t("atomic.is_folder", path=path), hint=t("atomic.is_folder.hint"))
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             with open(path, "wb") as handle:

@@ -2,14 +2,18 @@
 
 What ``check`` reports and what the core raises: the structural problems of
 :mod:`ggov_plan.load`, the rules of :mod:`ggov_plan.rules`, and the messages of
-:mod:`ggov_plan.names`, :mod:`ggov_plan.journal` and :mod:`ggov_plan.problems`.
+:mod:`ggov_plan.names`, :mod:`ggov_plan.journal` and :mod:`ggov_plan.problems`,
+what :mod:`ggov_plan.inputs` says of a date, amount or quantity typed on the
+command line, and what :mod:`ggov_plan.atomic` says when a file cannot be
+written.
 
 Problem codes (``budget-sum``), TOML key and table names, ids and paths are
 never translated; figures are formatted for the language at the call site.
 Keys are namespaced by where they are used: ``record.*`` (what a record is
 called), ``problem.*`` (shared phrases), ``load.*``, ``toml.*`` (tomllib's
 syntax messages), ``read.*``, ``rule.*``, ``names.*``, ``journal.*``,
-``plan.*``. A key ending in ``.hint`` is the hint of the message before it.
+``plan.*``, ``input.*``, ``atomic.*``. A key ending in ``.hint`` is the hint
+of the message before it.
 """
 
 from __future__ import annotations
@@ -452,6 +456,127 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "journal.bad_id.hint": (
         "use ASCII letters, digits, '-', '_' and '.', e.g. so-tttt-tv1",
         "chỉ dùng chữ cái ASCII, chữ số, '-', '_' và '.', ví dụ so-tttt-tv1",
+    ),
+    # ------------------------------------------------------------ command-line input
+    # What a value is called when the caller does not name its option.
+    "input.what.date": ("date", "ngày"),
+    "input.what.amount": ("amount", "số tiền"),
+    "input.what.quantity": ("quantity", "số lượng"),
+    "input.date.bad": ("{what}: {text} is not a date", "{what}: {text} không phải là ngày"),
+    "input.date.bad.hint": (
+        "write it as YYYY-MM-DD (2017-08-18) or DD/MM/YYYY (18/08/2017)",
+        "ghi theo dạng ngày/tháng/năm (18/08/2017) hoặc năm-tháng-ngày (2017-08-18)",
+    ),
+    "input.date.unreal": (
+        "{what}: {text} is not a real date ({detail})",
+        "{what}: {text} không phải là ngày hợp lệ ({detail})",
+    ),
+    "input.date.unreal.hint": ("check the day and month", "kiểm tra lại ngày và tháng"),
+    # Why a date is not real, in Vietnamese; English shows Python's own words
+    # (e.g. "month must be in 1..12"), as it always has.
+    "input.date.month_range": ("the month must be 1 to 12", "tháng phải từ 1 đến 12"),
+    "input.date.day_range": (
+        "{month}/{year} has {days} days",
+        "tháng {month}/{year} chỉ có {days} ngày",
+    ),
+    "input.date.year_range": ("the year must be 1 to 9999", "năm phải từ 1 đến 9999"),
+    "input.amount.empty": ("{what}: {text} is empty", "{what}: {text} đang để trống"),
+    "input.amount.bad": (
+        "{what}: {text} is not an amount of money",
+        "{what}: {text} không phải là số tiền",
+    ),
+    "input.amount.bad.hint": (
+        "write whole đồng, e.g. 20000000, 20.000.000, 20,000,000 or 20 triệu; "
+        "a decimal needs a unit word: 1,5 triệu, 2.5 tỷ, 500 nghìn",
+        "ghi số đồng nguyên, ví dụ 20000000, 20.000.000, 20,000,000 hoặc 20 triệu; "
+        "số thập phân phải có đơn vị đi kèm: 1,5 triệu, 2.5 tỷ, 500 nghìn",
+    ),
+    "input.amount.negative": ("{what}: {text} is negative", "{what}: {text} là số âm"),
+    "input.amount.negative.hint": ("an amount is 0 or more", "số tiền phải từ 0 trở lên"),
+    "input.amount.decimal": (
+        "{what}: {text} is ambiguous: a decimal mark needs a unit word after it",
+        "{what}: {text} chưa rõ nghĩa: số có dấu thập phân phải có đơn vị đi kèm "
+        "(nghìn, triệu, tỷ)",
+    ),
+    "input.amount.group_or_decimal": (
+        "{what}: {text} is ambiguous: {grouped} or {decimal}?",
+        "{what}: {text} chưa rõ nghĩa: là {grouped} hay {decimal}?",
+    ),
+    "input.amount.group_or_decimal.hint": (
+        "write {grouped}, or {decimal} for the decimal",
+        "ghi {grouped}, hoặc {decimal} nếu là số thập phân",
+    ),
+    "input.amount.fraction": (
+        "{what}: {text} is not a whole number of đồng ({exact} đồng)",
+        "{what}: {text} không phải là số đồng nguyên ({exact} đồng)",
+    ),
+    "input.amount.fraction.hint": (
+        "a đồng has no fraction: round it, e.g. {lower} or {upper}",
+        "số tiền không có phần lẻ dưới một đồng: hãy làm tròn, ví dụ {lower} hoặc {upper}",
+    ),
+    "input.amount.too_large": (
+        "{what}: {text} is more than {most} đồng",
+        "{what}: {text} vượt quá {most} đồng",
+    ),
+    "input.amount.too_large.hint": (
+        "check the number of zeros: at most {most} đồng (một triệu tỷ) is accepted",
+        "kiểm tra lại số chữ số 0: chỉ nhận tối đa {most} đồng (một triệu tỷ)",
+    ),
+    "input.quantity.bad": (
+        "{what}: {text} is not a whole number of 1 or more",
+        "{what}: {text} không phải là số nguyên từ 1 trở lên",
+    ),
+    "input.quantity.bad.hint": ("e.g. 1, 2 or 10", "ví dụ 1, 2 hoặc 10"),
+    # ------------------------------------------------------------ writing files
+    "atomic.cannot_write": ("{path}: cannot write: {reason}", "{path}: không ghi được: {reason}"),
+    "atomic.cannot_write.hint": (
+        "check the folder's permissions and free space",
+        "kiểm tra quyền ghi vào thư mục và dung lượng trống",
+    ),
+    # Why a write failed, in Vietnamese, by errno; English shows the system's
+    # own words (e.g. "permission denied"), as it always has.
+    "atomic.reason.permission": ("permission denied", "không có quyền ghi"),
+    "atomic.reason.no_space": ("no space left on device", "hết dung lượng trống trên ổ đĩa"),
+    "atomic.reason.quota": ("disk quota exceeded", "vượt hạn mức dung lượng được cấp"),
+    "atomic.reason.read_only": (
+        "read-only file system",
+        "hệ thống tệp chỉ cho phép đọc",
+    ),
+    "atomic.reason.name_too_long": ("file name too long", "tên tệp quá dài"),
+    "atomic.reason.symlink_loop": (
+        "too many levels of symbolic links",
+        "quá nhiều tầng liên kết tượng trưng (symbolic link)",
+    ),
+    "atomic.reason.not_a_folder": ("not a directory", "một phần của đường dẫn không phải thư mục"),
+    "atomic.reason.io": ("input/output error", "lỗi đọc/ghi thiết bị"),
+    "atomic.no_folder": (
+        "{path}: the folder {folder} does not exist; nothing was written",
+        "{path}: không có thư mục {folder}; chưa ghi gì vào tệp",
+    ),
+    "atomic.no_folder.hint": (
+        "create it first (mkdir -p {folder}), or choose another path",
+        "hãy tạo thư mục trước (mkdir -p {folder}), hoặc chọn đường dẫn khác",
+    ),
+    "atomic.not_a_folder": (
+        "{path}: {folder} is not a folder; nothing was written",
+        "{path}: {folder} không phải là thư mục; chưa ghi gì vào tệp",
+    ),
+    "atomic.is_folder": (
+        "{path}: is a folder; nothing was written",
+        "{path}: là một thư mục; chưa ghi gì vào tệp",
+    ),
+    "atomic.is_folder.hint": ("name a file", "hãy chỉ rõ tên tệp"),
+    "atomic.is_folder.hint_new": (
+        "name the new .toml file, e.g. {example}",
+        "hãy đặt tên cho tệp .toml mới, ví dụ {example}",
+    ),
+    "atomic.exists": (
+        "{path}: already exists; init never overwrites a file, and left it as it was",
+        "{path}: tệp đã tồn tại; init không bao giờ ghi đè tệp đã có nên tệp vẫn được giữ nguyên",
+    ),
+    "atomic.exists.hint": (
+        "choose another name, or move the old file away first",
+        "chọn tên khác, hoặc chuyển tệp cũ đi nơi khác trước",
     ),
     # ------------------------------------------------------------ problems
     "plan.invalid": (

@@ -1,9 +1,125 @@
-"""Strings of tables, headings and command messages, in English and Vietnamese.
+"""Strings of tables, headings and command messages, in English and Vietnamese,
+and the commented template `init --blank` writes.
 
 Part of the one catalog, :data:`ggov_plan.i18n.CATALOG`.
 """
 
 from __future__ import annotations
+
+#: The plan ``init --blank`` writes (fields: format, year); see cli_tools.blank_template.
+_TEMPLATE_EN = """\
+# A new ggov-plan plan file, made by `ggov-plan init --blank`.
+#
+# Replace every TODO and placeholder with what the document says. Every table
+# and key is explained in docs/plan-format.md, with a longer example; after
+# each edit, `ggov-plan check FILE` names what is wrong, line by line.
+# Ids (id = "...") are ASCII letters, digits, '-', '_' and '.'; other tables
+# refer to a record by its id, so choose them once and keep them.
+
+format = {format}
+
+[plan]
+kind = "Kế hoạch"
+number = "TODO/KH-UBND"              # số ký hiệu
+title = "TODO: trích yếu của kế hoạch"
+issuer = "ubnd-tinh"                 # id of the [[agency]] that issued it
+place = "TODO"                       # place name of the place-date line
+issued = {year}-01-01                  # dates are TOML dates, not quoted
+start = {year}-01-01
+end = {year}-12-31
+lead_agency = "ubnd-tinh"            # the agency that leads and tracks the plan
+reports_to = "ubnd-tinh"
+
+# Who signed it (optional):
+# [plan.signer]
+# name = "TODO"
+# position = "Chủ tịch"
+# authority = "KT. Chủ tịch"
+
+# Also optional, each described in docs/plan-format.md: [[legal_basis]],
+# [[objective]], [[portal]], [[indicator]], [[content]] and [[channel]].
+
+[[agency]]
+id = "ubnd-tinh"
+name = "Ủy ban nhân dân tỉnh TODO"
+short = "UBND tỉnh"
+
+[[task]]
+id = "nhiem-vu-1"
+section = "V.1"                      # where the document assigns it
+agency = "ubnd-tinh"                 # the lead agency, by id
+text = "TODO: the task, verbatim from the document."
+
+[budget]
+total = 0                            # whole đồng, e.g. 213_000_000
+
+# The sources must add up to the total.
+[[budget.source]]
+id = "ngan-sach"
+name = "Ngân sách tỉnh"
+amount = 0
+
+# ---------------------------------------------------------------------------
+# Journal: `ggov-plan activity add`, `record`, ... append their records below
+# this line. Keep the declaration above it.
+"""
+_TEMPLATE_VI = """\
+# Tệp kế hoạch ggov-plan mới, tạo bằng lệnh `ggov-plan init --blank`.
+#
+# Thay mọi chỗ TODO và giá trị mẫu bằng nội dung của văn bản. Từng bảng và
+# từng khóa được giải thích trong docs/plan-format.md, kèm một ví dụ đầy đủ hơn;
+# sau mỗi lần sửa, lệnh `ggov-plan check TỆP` chỉ ra chỗ sai theo từng dòng.
+# Mã (id = "...") chỉ gồm chữ cái ASCII, chữ số, '-', '_' và '.'; các bảng
+# khác dẫn chiếu đến một bản ghi bằng mã của nó, nên chọn mã một lần rồi giữ
+# nguyên.
+
+format = {format}
+
+[plan]
+kind = "Kế hoạch"
+number = "TODO/KH-UBND"              # số, ký hiệu
+title = "TODO: trích yếu của kế hoạch"
+issuer = "ubnd-tinh"                 # mã [[agency]] của cơ quan ban hành
+place = "TODO"                       # địa danh ghi trước ngày, tháng, năm ban hành
+issued = {year}-01-01                  # ngày theo kiểu TOML, không ngoặc kép
+start = {year}-01-01
+end = {year}-12-31
+lead_agency = "ubnd-tinh"            # cơ quan chủ trì, theo dõi thực hiện kế hoạch
+reports_to = "ubnd-tinh"
+
+# Người ký (không bắt buộc):
+# [plan.signer]
+# name = "TODO"
+# position = "Chủ tịch"
+# authority = "KT. Chủ tịch"
+
+# Cũng không bắt buộc, mô tả trong docs/plan-format.md: [[legal_basis]],
+# [[objective]], [[portal]], [[indicator]], [[content]] và [[channel]].
+
+[[agency]]
+id = "ubnd-tinh"
+name = "Ủy ban nhân dân tỉnh TODO"
+short = "UBND tỉnh"
+
+[[task]]
+id = "nhiem-vu-1"
+section = "V.1"                      # mục của văn bản giao nhiệm vụ này
+agency = "ubnd-tinh"                 # mã của cơ quan chủ trì
+text = "TODO: nội dung nhiệm vụ, chép nguyên văn từ văn bản."
+
+[budget]
+total = 0                            # số đồng nguyên, ví dụ 213_000_000
+
+# Các nguồn cộng lại phải bằng tổng kinh phí.
+[[budget.source]]
+id = "ngan-sach"
+name = "Ngân sách tỉnh"
+amount = 0
+
+# ---------------------------------------------------------------------------
+# Nhật ký: các lệnh `ggov-plan activity add`, `record`, ... ghi thêm bản ghi
+# vào dưới dòng này. Giữ phần khai báo ở phía trên.
+"""
 
 #: key → (English, Vietnamese)
 ENTRIES: dict[str, tuple[str, str]] = {
@@ -271,4 +387,67 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--format docx tạo tệp Word nhị phân; hãy đặt tên tệp bằng -o ĐƯỜNG_DẪN",
     ),
     "report.docx_output.hint": ("for example: -o bao-cao.docx", "ví dụ: -o bao-cao.docx"),
+    # --- schema, init (cli_tools)
+    "init.one_of": (
+        "give exactly one of --from FILE or --blank",
+        "cần chọn đúng một trong hai: --from TỆP hoặc --blank",
+    ),
+    "init.one_of.hint": (
+        "--from copies another plan's declaration; --blank writes a template",
+        "--from chép phần khai báo của một kế hoạch khác; --blank tạo tệp mẫu để điền",
+    ),
+    "init.from_missing": ("--from {source}: no such file", "--from {source}: không có tệp"),
+    "init.from_missing.hint": ("check the path", "kiểm tra lại đường dẫn"),
+    "init.not_toml": (
+        "{file}: is not valid TOML, so its declaration cannot be told from its journal; "
+        "nothing was written",
+        "{file}: không phải TOML hợp lệ nên không tách được phần khai báo khỏi phần nhật ký; "
+        "chưa tạo tệp",
+    ),
+    "init.not_toml.hint": (
+        "fix it first (ggov-plan check {file})",
+        "hãy sửa tệp này trước (ggov-plan check {file})",
+    ),
+    "init.journal_inside": (
+        "{file}: its declaration does not end where its journal begins; nothing was written",
+        "{file}: phần khai báo không kết thúc ở chỗ phần nhật ký bắt đầu; chưa tạo tệp",
+    ),
+    "init.journal_inside.hint": (
+        "keep [plan], [budget] and the other declared tables above the first "
+        "[[activity]], [[completion]], [[cancellation]] or [[void]] table, then try again",
+        "đặt [plan], [budget] và các bảng khai báo khác lên trên bảng [[activity]], "
+        "[[completion]], [[cancellation]] hoặc [[void]] đầu tiên, rồi thử lại",
+    ),
+    "init.would_fail": (
+        "{path}: the new plan would not pass check; nothing was written",
+        "{path}: kế hoạch mới sẽ không qua được bước kiểm tra (check); chưa tạo tệp",
+    ),
+    "init.would_fail.hint": (
+        "fix {source} first (ggov-plan check {source})",
+        "hãy sửa {source} trước (ggov-plan check {source})",
+    ),
+    "init.written": ("wrote {path}: {what}", "đã tạo {path}: {what}"),
+    "init.what.blank": ("a blank plan to fill in", "kế hoạch trống để điền nội dung"),
+    "init.what.from": (
+        "the declaration of {source} (it has no journal records)",
+        "phần khai báo của {source} (tệp này không có bản ghi nhật ký nào)",
+    ),
+    "init.what.from_dropped": (
+        "the declaration of {source}; left out its journal: {dropped}",
+        "phần khai báo của {source}; không chép phần nhật ký: {dropped}",
+    ),
+    # What init --from left out, by journal key (Vietnamese nouns have no plural).
+    "init.count.activity.one": ("{count} activity", "{count} hoạt động"),
+    "init.count.activity.many": ("{count} activities", "{count} hoạt động"),
+    "init.count.completion.one": ("{count} completion", "{count} kết quả thực hiện"),
+    "init.count.completion.many": ("{count} completions", "{count} kết quả thực hiện"),
+    "init.count.cancellation.one": ("{count} cancellation", "{count} lần hủy hoạt động"),
+    "init.count.cancellation.many": ("{count} cancellations", "{count} lần hủy hoạt động"),
+    "init.count.void.one": ("{count} void", "{count} lần hủy bỏ kết quả"),
+    "init.count.void.many": ("{count} voids", "{count} lần hủy bỏ kết quả"),
+    "init.next": (
+        "next: edit {path} (see docs/plan-format.md), then run: ggov-plan check {quoted}",
+        "bước tiếp theo: sửa {path} (xem docs/plan-format.md), rồi chạy: ggov-plan check {quoted}",
+    ),
+    "init.template": (_TEMPLATE_EN, _TEMPLATE_VI),
 }

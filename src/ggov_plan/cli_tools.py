@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from ggov_plan.atomic import check_can_create, write_new, write_replacing
+from ggov_plan.i18n import t
 from ggov_plan.journal import WriteRefused
 from ggov_plan.load import parse, read_text
 from ggov_plan.model import (
@@ -90,10 +91,9 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
     whole = parse(text, file)
     if whole.data is None:
         raise WriteRefused(
-            f"{file}: is not valid TOML, so its declaration cannot be told from its journal; "
-            "nothing was written",
+            t("init.not_toml", file=file),
             [p for p in whole.problems if p.code == "syntax"],
-            hint=f"fix it first (ggov-plan check {file})",
+            hint=t("init.not_toml.hint", file=file),
         )
     expected = {k: v for k, v in whole.data.items() if k not in JOURNAL_KEYS}
     dropped = {key: _count(whole.data.get(key)) for key in JOURNAL_KEYS}
@@ -117,11 +117,7 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
         # A real header, and the text above it lacks some of the declaration;
         # any later cut would keep this journal table, so none can do better.
         break
-    raise WriteRefused(
-        f"{file}: its declaration does not end where its journal begins; nothing was written",
-        hint="keep [plan], [budget] and the other declared tables above the first "
-        "[[activity]], [[completion]], [[cancellation]] or [[void]] table, then try again",
-    )
+    raise WriteRefused(t("init.journal_inside", file=file), hint=t("init.journal_inside.hint"))
 
 
 def _count(value: Any) -> int:
@@ -129,70 +125,18 @@ def _count(value: Any) -> int:
 
 
 def blank_template(year: int) -> str:
-    """A commented plan that passes ``check``, with placeholders to replace."""
-    return f"""\
-# A new ggov-plan plan file, made by `ggov-plan init --blank`.
-#
-# Replace every TODO and placeholder with what the document says. Every table
-# and key is explained in docs/plan-format.md, with a longer example; after
-# each edit, `ggov-plan check FILE` names what is wrong, line by line.
-# Ids (id = "...") are ASCII letters, digits, '-', '_' and '.'; other tables
-# refer to a record by its id, so choose them once and keep them.
+    """A commented plan that passes ``check``, with placeholders to replace.
 
-format = {FORMAT_VERSION}
-
-[plan]
-kind = "Kế hoạch"
-number = "TODO/KH-UBND"              # số ký hiệu
-title = "TODO: trích yếu của kế hoạch"
-issuer = "ubnd-tinh"                 # id of the [[agency]] that issued it
-place = "TODO"                       # place name of the place-date line
-issued = {year}-01-01                  # dates are TOML dates, not quoted
-start = {year}-01-01
-end = {year}-12-31
-lead_agency = "ubnd-tinh"            # the agency that leads and tracks the plan
-reports_to = "ubnd-tinh"
-
-# Who signed it (optional):
-# [plan.signer]
-# name = "TODO"
-# position = "Chủ tịch"
-# authority = "KT. Chủ tịch"
-
-# Also optional, each described in docs/plan-format.md: [[legal_basis]],
-# [[objective]], [[portal]], [[indicator]], [[content]] and [[channel]].
-
-[[agency]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh TODO"
-short = "UBND tỉnh"
-
-[[task]]
-id = "nhiem-vu-1"
-section = "V.1"                      # where the document assigns it
-agency = "ubnd-tinh"                 # the lead agency, by id
-text = "TODO: the task, verbatim from the document."
-
-[budget]
-total = 0                            # whole đồng, e.g. 213_000_000
-
-# The sources must add up to the total.
-[[budget.source]]
-id = "ngan-sach"
-name = "Ngân sách tỉnh"
-amount = 0
-
-# ---------------------------------------------------------------------------
-# Journal: `ggov-plan activity add`, `record`, ... append their records below
-# this line. Keep the declaration above it.
-"""
+    Its comments and placeholders are in the run's language; keys, ids and
+    TOML stay as the format writes them.
+    """
+    return t("init.template", format=FORMAT_VERSION, year=year)
 
 
 def _dropped_words(dropped: dict[str, int]) -> str:
-    """``4 activities, 3 completions, 1 cancellation`` (journal keys are plain English nouns)."""
-    plural = {"activity": "activities"}
+    """``4 activities, 3 completions, 1 cancellation``; ``4 hoạt động, …`` in Vietnamese."""
     return ", ".join(
-        f"{count} {key if count == 1 else plural.get(key, key + 's')}"
+        t(f"init.count.{key}.{'one' if count == 1 else 'many'}", count=count)
         for key, count in dropped.items()
         if count
     )
@@ -232,17 +176,16 @@ def init(
     `check`.
     """
     if (source is None) == (not blank):
-        raise UsageError(
-            "give exactly one of --from FILE or --blank",
-            hint="--from copies another plan's declaration; --blank writes a template",
-        )
+        raise UsageError(t("init.one_of"), hint=t("init.one_of.hint"))
     check_can_create(path)  # before any work: a clear message, nothing written
     dropped: dict[str, int] = {}
     if source is not None:
         try:
             source_text = read_text(source)
         except PlanNotFound:
-            raise PlanNotFound(f"--from {source}: no such file", hint="check the path") from None
+            raise PlanNotFound(
+                t("init.from_missing", source=source), hint=t("init.from_missing.hint")
+            ) from None
         text, dropped = declaration(source_text, str(source))
     else:
         text = blank_template(today().year)
@@ -251,18 +194,17 @@ def init(
     errors = [p for p in problems if p.is_error]
     if errors or loaded.plan is None:
         raise WriteRefused(
-            f"{path}: the new plan would not pass check; nothing was written",
+            t("init.would_fail", path=path),
             errors,
-            hint=f"fix {source} first (ggov-plan check {source})" if source else "",
+            hint=t("init.would_fail.hint", source=source) if source else "",
         )
     write_new(path, text.encode("utf-8"))
     if source is None:
-        what = "a blank plan to fill in"
+        what = t("init.what.blank")
     elif any(dropped.values()):
-        what = f"the declaration of {source}; left out its journal: {_dropped_words(dropped)}"
+        what = t("init.what.from_dropped", source=source, dropped=_dropped_words(dropped))
     else:
-        what = f"the declaration of {source} (it has no journal records)"
-    print(f"wrote {path}: {what}")
+        what = t("init.what.from", source=source)
+    print(t("init.written", path=path, what=what))
     print(check_render.summary(check_render.FileResult(str(path), tuple(problems))))
-    quoted = shlex.quote(str(path))
-    print(f"next: edit {path} (see docs/plan-format.md), then run: ggov-plan check {quoted}")
+    print(t("init.next", path=path, quoted=shlex.quote(str(path))))

@@ -10,10 +10,14 @@ The language of a run is chosen once at the command-line edge (``--lang``,
 else ``$GGOV_PLAN_LANG``, else Vietnamese when ``LC_ALL``/``LANG`` start with
 ``vi``, else English) and held in a context variable, so renderers and rules
 need no language parameter threaded through every call.
+
+A date inside a message is written with :func:`date_text`: ``2017-12-31`` in
+English (as messages have always shown it), ``31/12/2017`` in Vietnamese.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -73,3 +77,8 @@ def t(key: str, /, **values: object) -> str:
     """The string ``key`` in the current language, with its ``{name}`` fields filled."""
     text = CATALOG[key][1 if _current.get() == "vi" else 0]
     return text.format(**values) if values else text
+
+
+def date_text(day: dt.date) -> str:
+    """A date inside a message: ISO in English, day/month/year in Vietnamese."""
+    return f"{day:%d/%m/%Y}" if _current.get() == "vi" else day.isoformat()

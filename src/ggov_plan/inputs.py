@@ -6,10 +6,12 @@ naming the bad value and showing how to write it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
 
+from ggov_plan.i18n import CATALOG, current, t
 from ggov_plan.money import group_digits
 from ggov_plan.problems import UsageError
 
@@ -17,25 +19,42 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def parse_date(text: str, *, what: str = "date") -> dt.date:
+def _not_real(year: int, month: int, error: ValueError) -> str:
+    """Why year-month-day is no date: Python's words in English, the catalog's in Vietnamese."""
+    if current() != "vi":
+        return str(error)
+    if not 1 <= year <= 9999:
+        return t("input.date.year_range")
+    if not 1 <= month <= 12:
+        return t("input.date.month_range")
+    days = calendar.monthrange(year, month)[1]
+    return t("input.date.day_range", month=month, year=year, days=days)
+
+
+def parse_date(text: str, *, what: str | None = None) -> dt.date:
     """``2017-08-18`` or ``18/8/2017`` (day first, as Vietnamese documents write it)."""
+    what = what or t("input.what.date")
     value = text.strip()
     iso = _ISO.fullmatch(value)
     dmy = _DMY.fullmatch(value)
+    parts = (iso[1], iso[2], iso[3]) if iso else (dmy[3], dmy[2], dmy[1]) if dmy else None
+    if parts is None:
+        raise UsageError(
+            t("input.date.bad", what=what, text=repr(text)), hint=t("input.date.bad.hint")
+        )
+    year, month, day = map(int, parts)
     try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dmy:
-            return dt.date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+        return dt.date(year, month, day)
     except ValueError as error:
         raise UsageError(
-            f"{what}: {text!r} is not a real date ({error})",
-            hint="check the day and month",
+            t(
+                "input.date.unreal",
+                what=what,
+                text=repr(text),
+                detail=_not_real(year, month, error),
+            ),
+            hint=t("input.date.unreal.hint"),
         ) from None
-    raise UsageError(
-        f"{what}: {text!r} is not a date",
-        hint="write it as YYYY-MM-DD (2017-08-18) or DD/MM/YYYY (18/08/2017)",
-    )
 
 
 _PLAIN = re.compile(r"[0-9]+")
@@ -59,11 +78,6 @@ _SPLIT = re.compile(
 _SPACES = re.compile(r"\s+")  # Unicode \s: no-break and thin spaces group digits too
 MAX_AMOUNT = 10**15
 """The largest amount accepted on the command line: 1.000.000.000.000.000 đồng (triệu tỷ)."""
-
-_AMOUNT_HINT = (
-    "write whole đồng, e.g. 20000000, 20.000.000, 20,000,000 or 20 triệu; "
-    "a decimal needs a unit word: 1,5 triệu, 2.5 tỷ, 500 nghìn"
-)
 
 
 def _amount_text(text: str) -> str:
@@ -90,6 +104,17 @@ def _whole_number(number: str) -> int | None:
     return None
 
 
+def _refused(key: str, what: str, text: str, **values: object) -> UsageError:
+    """UsageError ``key`` quoting ``text``, with the hint ``key.hint`` (else how to write one)."""
+    hint = f"{key}.hint" if f"{key}.hint" in CATALOG else "input.amount.bad.hint"
+    return UsageError(t(key, what=what, text=repr(text), **values), hint=t(hint, **values))
+
+
+def _figure(amount: int) -> str:
+    """A whole number of đồng in a message: plain in English, grouped in Vietnamese."""
+    return group_digits(amount, ".") if current() == "vi" else str(amount)
+
+
 def _read_amount(text: str, value: str, what: str) -> int:
     """The amount ``value`` (from :func:`_amount_text`) says, or UsageError quoting ``text``."""
     split = _SPLIT.fullmatch(value)
@@ -98,48 +123,50 @@ def _read_amount(text: str, value: str, what: str) -> int:
     if number.startswith(("-", "−")):  # a hyphen-minus or a minus sign
         rest = number[1:].strip()
         if _whole_number(rest) is not None or _DECIMAL.fullmatch(rest):
-            raise UsageError(f"{what}: {text!r} is negative", hint="an amount is 0 or more")
+            raise _refused("input.amount.negative", what, text)
     if not number:
-        raise UsageError(f"{what}: {text!r} is not an amount of money", hint=_AMOUNT_HINT)
+        raise _refused("input.amount.bad", what, text)
     decimal = _DECIMAL.fullmatch(number)
     if scale_word is None:
         whole = _whole_number(number)
         if whole is not None:
             return whole
         if decimal:
-            raise UsageError(
-                f"{what}: {text!r} is ambiguous: a decimal mark needs a unit word after it",
-                hint=_AMOUNT_HINT,
-            )
-        raise UsageError(f"{what}: {text!r} is not an amount of money", hint=_AMOUNT_HINT)
+            raise _refused("input.amount.decimal", what, text)
+        raise _refused("input.amount.bad", what, text)
     scale = _SCALES[scale_word]
     if decimal and len(decimal[2]) == 3:
         # 1.500 triệu: 1500 triệu as Vietnamese groups digits, or 1,5 triệu as a decimal?
         whole_part, fraction = decimal[1], decimal[2]
-        raise UsageError(
-            f"{what}: {text!r} is ambiguous: {whole_part}{fraction} {scale_word} "
-            f"or {whole_part},{fraction.rstrip('0') or '0'} {scale_word}?",
-            hint=f"write {whole_part}{fraction} {scale_word}, "
-            f"or {whole_part},{fraction.rstrip('0') or '0'} {scale_word} for the decimal",
+        raise _refused(
+            "input.amount.group_or_decimal",
+            what,
+            text,
+            grouped=f"{whole_part}{fraction} {scale_word}",
+            decimal=f"{whole_part},{fraction.rstrip('0') or '0'} {scale_word}",
         )
     if decimal:
         digits = int(decimal[1] + decimal[2])
         denominator: int = 10 ** len(decimal[2])
         whole, remainder = divmod(digits * scale, denominator)
         if remainder:
-            exact = f"{whole},{remainder:0{len(decimal[2])}d}".rstrip("0")
-            raise UsageError(
-                f"{what}: {text!r} is not a whole number of đồng ({exact} đồng)",
-                hint=f"a đồng has no fraction: round it, e.g. {whole} or {whole + 1}",
+            exact = f"{_figure(whole)},{remainder:0{len(decimal[2])}d}".rstrip("0")
+            raise _refused(
+                "input.amount.fraction",
+                what,
+                text,
+                exact=exact,
+                lower=_figure(whole),
+                upper=_figure(whole + 1),
             )
         return whole
     whole = _whole_number(number)
     if whole is None:
-        raise UsageError(f"{what}: {text!r} is not an amount of money", hint=_AMOUNT_HINT)
+        raise _refused("input.amount.bad", what, text)
     return whole * scale
 
 
-def parse_amount(text: str, *, what: str = "amount") -> int:
+def parse_amount(text: str, *, what: str | None = None) -> int:
     """Whole đồng as people type them; refused where the reading is in doubt.
 
     ``20000000``, ``20.000.000``, ``20,000,000``, ``20_000_000``, ``20 000 000``;
@@ -149,23 +176,19 @@ def parse_amount(text: str, *, what: str = "amount") -> int:
     ``VND``). Refused: ``1.5`` or ``1,5`` alone, ``1.500 triệu`` (1500 triệu or
     1,5 triệu?), fractions of a đồng, negatives, more than :data:`MAX_AMOUNT`.
     """
+    what = what or t("input.what.amount")
     if not text.strip():
-        raise UsageError(f"{what}: {text!r} is empty", hint=_AMOUNT_HINT)
+        raise _refused("input.amount.empty", what, text)
     amount = _read_amount(text, _amount_text(text), what)
     if amount > MAX_AMOUNT:
-        raise UsageError(
-            f"{what}: {text!r} is more than {group_digits(MAX_AMOUNT, '.')} đồng",
-            hint="check the number of zeros: at most 1.000.000.000.000.000 đồng "
-            "(một triệu tỷ) is accepted",
-        )
+        raise _refused("input.amount.too_large", what, text, most=group_digits(MAX_AMOUNT, "."))
     return amount
 
 
-def parse_quantity(text: str, *, what: str = "quantity") -> int:
+def parse_quantity(text: str, *, what: str | None = None) -> int:
     """A whole number of 1 or more."""
+    what = what or t("input.what.quantity")
     value = text.strip()
     if not _PLAIN.fullmatch(value) or int(value) < 1:
-        raise UsageError(
-            f"{what}: {text!r} is not a whole number of 1 or more", hint="e.g. 1, 2 or 10"
-        )
+        raise _refused("input.quantity.bad", what, text)
     return int(value)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ggov_plan.i18n import CATALOG, current, t
+from ggov_plan.i18n import CATALOG, current, date_text, t
 from ggov_plan.load import Loaded
 from ggov_plan.model import COLLECTIONS, Plan, Record
 from ggov_plan.money import format_number, format_vnd
@@ -216,7 +216,11 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            t("rule.issued_after_start", start=header.start, issued=header.issued),
+            t(
+                "rule.issued_after_start",
+                start=date_text(header.start),
+                issued=date_text(header.issued),
+            ),
             t("rule.issued_after_start.hint"),
             field="start",
         )
@@ -225,7 +229,7 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            t("rule.end_before_start", end=header.end, start=header.start),
+            t("rule.end_before_start", end=date_text(header.end), start=date_text(header.start)),
             t("rule.end_before_start.hint"),
             field="end",
         )
@@ -238,8 +242,8 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
                 t(
                     "rule.basis_after_plan",
                     id=basis.id,
-                    date=basis.date,
-                    issued=header.issued,
+                    date=date_text(basis.date),
+                    issued=date_text(header.issued),
                 ),
                 t("rule.basis_after_plan.hint"),
                 field="date",
@@ -307,7 +311,12 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "future-date",
-                t("rule.future_date", name=_name(record), date=when, today=context.today),
+                t(
+                    "rule.future_date",
+                    name=_name(record),
+                    date=date_text(when),
+                    today=date_text(context.today),
+                ),
                 t("rule.future_date.hint"),
                 field="date",
             )
@@ -319,9 +328,9 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 t(
                     "rule.outside_period",
                     name=_name(record),
-                    date=when,
-                    start=header.start,
-                    end=header.end,
+                    date=date_text(when),
+                    start=date_text(header.start),
+                    end=date_text(header.end),
                 ),
                 t("rule.outside_period.hint"),
                 field="date",
