@@ -206,14 +206,6 @@ def activity_add(
 # --------------------------------------------------------------------------- activity list/show
 
 
-class StatusChoice(StrEnum):
-    planned = "planned"
-    in_progress = "in_progress"
-    done = "done"
-    overdue = "overdue"
-    cancelled = "cancelled"
-
-
 @activity_app.command("list")
 @handle_errors
 def activity_list(
@@ -221,7 +213,7 @@ def activity_list(
     channel: Annotated[str | None, typer.Option("--channel", help="Only this channel's.")] = None,
     task: Annotated[str | None, typer.Option("--task", help="Only this task's.")] = None,
     status: Annotated[
-        StatusChoice | None, typer.Option("--status", help="Only activities in this state.")
+        Status | None, typer.Option("--status", help="Only activities in this state.")
     ] = None,
     search: Annotated[
         str | None,
@@ -242,7 +234,7 @@ def activity_list(
         agency=resolve(current, "agency", agency, "--agency") if agency else None,
         channel=resolve(current, "channel", channel, "--channel") if channel else None,
         task=resolve(current, "task", task, "--task") if task else None,
-        status=Status(status.value) if status else None,
+        status=status,
         search=search,
     )
     if as_json:

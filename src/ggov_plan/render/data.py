@@ -161,24 +161,26 @@ def activity_detail(plan: Plan, figures: ActivityFigures, as_of: dt.date) -> dic
     }
 
 
+def progress_item(row: ProgressRow) -> dict[str, Any]:
+    """One group of ``progress --json`` (and of the report's breakdowns)."""
+    return {
+        "key": row.key,
+        "activities": row.activities,
+        "done_activities": row.done_activities,
+        "target": row.target,
+        "done": row.done,
+        "spent": row.spent,
+        "progress": round(row.progress, 4),
+    }
+
+
 def progress(plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]) -> dict[str, Any]:
     return {
         "schema_version": JSON_VERSION,
         "as_of": figures.as_of,
         "by": by,
         "progress": round(figures.progress, 4),
-        "groups": [
-            {
-                "key": row.key,
-                "activities": row.activities,
-                "done_activities": row.done_activities,
-                "target": row.target,
-                "done": row.done,
-                "spent": row.spent,
-                "progress": round(row.progress, 4),
-            }
-            for row in rows
-        ],
+        "groups": [progress_item(row) for row in rows],
     }
 
 
@@ -245,12 +247,7 @@ def report(rep: Report) -> dict[str, Any]:
                 {
                     "key": row.key or None,
                     "name": rep.label(by, row.key) if row.key else None,
-                    "activities": row.activities,
-                    "done_activities": row.done_activities,
-                    "target": row.target,
-                    "done": row.done,
-                    "spent": row.spent,
-                    "progress": round(row.progress, 4),
+                    **{k: v for k, v in progress_item(row).items() if k != "key"},
                 }
                 for row in rows
             ]
