@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import signal
 
-from ggov_plan import cli_read, cli_report, cli_tools, cli_track  # noqa: F401  (commands)
+# Imported for their commands, in the order --help lists them: reading,
+# tracking, reporting, then tools for new plans and editors.
+from ggov_plan import cli_read  # noqa: F401  # isort: skip
+from ggov_plan import cli_track  # noqa: F401  # isort: skip
+from ggov_plan import cli_report  # noqa: F401  # isort: skip
+from ggov_plan import cli_tools  # noqa: F401  # isort: skip
 from ggov_plan.shell import app, utf8_streams
 
 __all__ = ["app", "main"]
