@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from ggov_plan.derive import ProgressRow, Status
+from ggov_plan.derive import Status
 from ggov_plan.i18n import t
-from ggov_plan.render.report_md import BREAKDOWN_COLUMNS, COMPLETED_COLUMNS, OVERDUE_COLUMNS
+from ggov_plan.render import report_tables
+from ggov_plan.render.report_tables import Ratio, Table
 from ggov_plan.render.terminal import num, percent
 from ggov_plan.report import ChartPoint, Report
 from ggov_plan.text import visible_controls
@@ -33,7 +34,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .bar { display: inline-block; width: 8rem; height: .7rem; background: #e3e8ee;
        vertical-align: middle; margin-right: .4rem; }
 .bar span { display: block; height: 100%; background: #2e8b57; }
-.overdue { color: #b3261e; font-weight: 600; }
+table.overdue td:nth-child(2) { color: #b3261e; font-weight: 600; }
 .none { color: #5a6877; font-style: italic; }
 svg text { font-size: 11px; fill: #5a6877; }
 """.strip()
@@ -63,7 +64,9 @@ def _bar(ratio: float) -> str:
     )
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+def _table(
+    header: list[str], rows: list[list[str]], numeric: set[int], table_class: str = ""
+) -> str:
     head = "".join(
         f'<th class="num">{h}</th>' if i in numeric else f"<th>{h}</th>"
         for i, h in enumerate(header)
@@ -77,27 +80,15 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
         + "</tr>"
         for row in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    opening = f'<table class="{table_class}">' if table_class else "<table>"
+    return f"{opening}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _progress_table(report: Report, by: str, rows: list[ProgressRow]) -> str:
-    if not rows:
-        return f'<p class="none">{t("rep.no_activities")}</p>'
-    return _table(
-        [t(f"col.{c}") for c in (by, *BREAKDOWN_COLUMNS)],
-        [
-            [
-                _e(report.label(by, row.key)),
-                str(row.activities),
-                str(row.done_activities),
-                f"{row.done}/{row.target}",
-                num(row.spent),
-                _bar(row.progress),
-            ]
-            for row in rows
-        ],
-        {1, 2, 3, 4},
-    )
+def _table_html(table: Table, table_class: str = "") -> str:
+    # A progress bar is not a figure: left-aligned, like the text it sits with.
+    ratios = {i for row in table.rows for i, c in enumerate(row) if isinstance(c, Ratio)}
+    rows = [[_bar(c.value) if isinstance(c, Ratio) else _e(c) for c in row] for row in table.rows]
+    return _table([_e(h) for h in table.header], rows, set(table.numeric - ratios), table_class)
 
 
 def chart(report: Report) -> str:
@@ -218,64 +209,22 @@ def render(report: Report) -> str:
         "</ul>",
         chart(report),
         f"<h2>{t('rep.budget_by_source')}</h2>",
-        _table(
-            [t(f"col.{c}") for c in ("source", "declared", "allocated", "spent", "remaining")],
-            [
-                [
-                    _e(report.label("source", row.key)),
-                    num(row.declared) if row.declared is not None else "–",
-                    num(row.allocated),
-                    num(row.spent),
-                    num(row.remaining),
-                ]
-                for row in report.sources
-            ],
-            {1, 2, 3, 4},
-        ),
+        _table_html(report_tables.sources(report)),
     ]
     for by in ("agency", "channel", "content"):
-        body += [
-            f"<h2>{t('rep.progress_by', by=t(f'by.{by}'))}</h2>",
-            _progress_table(report, by, report.breakdowns[by]),
-        ]
+        body.append(f"<h2>{t('rep.progress_by', by=t(f'by.{by}'))}</h2>")
+        if report.breakdowns[by]:
+            body.append(_table_html(report_tables.progress(report, by)))
+        else:
+            body.append(f'<p class="none">{t("rep.no_activities")}</p>')
     body.append(f"<h2>{t('rep.overdue')}</h2>")
     if report.overdue:
-        body.append(
-            _table(
-                [t(f"col.{c}") for c in OVERDUE_COLUMNS],
-                [
-                    [
-                        _e(a.activity.id),
-                        f'<span class="overdue">{_e(a.activity.title)}</span>',
-                        _e(report.label("agency", a.agency)),
-                        _date(a.activity.due),
-                        f"{a.done}/{a.activity.target}",
-                    ]
-                    for a in report.overdue
-                ],
-                {4},
-            )
-        )
+        body.append(_table_html(report_tables.overdue(report), table_class="overdue"))
     else:
         body.append(f'<p class="none">{t("rep.none")}</p>')
     body.append(f"<h2>{t('rep.completed_since', since=_date(report.since))}</h2>")
     if report.completed:
-        body.append(
-            _table(
-                [t(f"col.{c}") for c in COMPLETED_COLUMNS],
-                [
-                    [
-                        _date(c.completion.date),
-                        _e(c.activity.activity.title),
-                        str(c.completion.quantity),
-                        num(c.completion.spent),
-                        _e(c.completion.evidence or ""),
-                    ]
-                    for c in report.completed
-                ],
-                {2, 3},
-            )
-        )
+        body.append(_table_html(report_tables.completed(report)))
     else:
         body.append(f'<p class="none">{t("rep.nothing_in_period")}</p>')
     body.append(f"<h2>{t('rep.problems_html')}</h2>")

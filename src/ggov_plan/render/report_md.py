@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ggov_plan.derive import ProgressRow, Status
+from ggov_plan.derive import Status
 from ggov_plan.i18n import t
+from ggov_plan.render import report_tables
+from ggov_plan.render.report_tables import Ratio, Table
 from ggov_plan.render.terminal import num, percent
 from ggov_plan.report import Report
 from ggov_plan.text import visible_controls
-
-#: Column keys of the report's tables (labels from the catalog's "col.<key>").
-BREAKDOWN_COLUMNS = ("activities", "done", "quantity", "spent_vnd", "progress")
-OVERDUE_COLUMNS = ("id", "title", "agency", "due", "done")
-COMPLETED_COLUMNS = ("date", "activity", "quantity", "spent_vnd", "evidence")
 
 _SPECIAL = re.compile(r"([\\|<>&\[\]`*_])")
 
@@ -45,18 +42,11 @@ def _date(day: object) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _progress_rows(report: Report, by: str, rows: list[ProgressRow]) -> list[list[str]]:
-    return [
-        [
-            cell(report.label(by, row.key)),
-            str(row.activities),
-            str(row.done_activities),
-            f"{row.done}/{row.target}",
-            num(row.spent),
-            _percent(row.progress),
-        ]
-        for row in rows
+def _table_lines(table: Table) -> list[str]:
+    rows = [
+        [percent(c.value) if isinstance(c, Ratio) else cell(c) for c in row] for row in table.rows
     ]
+    return _table(table.header, rows, set(table.numeric))
 
 
 def render(report: Report) -> str:
@@ -105,65 +95,21 @@ def render(report: Report) -> str:
         "## " + t("rep.budget_by_source"),
         "",
     ]
-    out += _table(
-        [t(f"col.{c}") for c in ("source", "declared", "allocated", "spent", "remaining")],
-        [
-            [
-                cell(report.label("source", row.key)),
-                num(row.declared) if row.declared is not None else "–",
-                num(row.allocated),
-                num(row.spent),
-                num(row.remaining),
-            ]
-            for row in report.sources
-        ],
-        {1, 2, 3, 4},
-    )
+    out += _table_lines(report_tables.sources(report))
     for by in ("agency", "channel", "content"):
         out += ["", "## " + t("rep.progress_by", by=t(f"by.{by}")), ""]
-        rows = report.breakdowns[by]
-        if rows:
-            out += _table(
-                [t(f"col.{c}") for c in (by, *BREAKDOWN_COLUMNS)],
-                _progress_rows(report, by, rows),
-                {1, 2, 3, 4, 5},
-            )
+        if report.breakdowns[by]:
+            out += _table_lines(report_tables.progress(report, by))
         else:
             out.append(t("rep.no_activities"))
     out += ["", "## " + t("rep.overdue"), ""]
     if report.overdue:
-        out += _table(
-            [t(f"col.{c}") for c in OVERDUE_COLUMNS],
-            [
-                [
-                    cell(a.activity.id),
-                    cell(a.activity.title),
-                    cell(report.label("agency", a.agency)),
-                    _date(a.activity.due),
-                    f"{a.done}/{a.activity.target}",
-                ]
-                for a in report.overdue
-            ],
-            {4},
-        )
+        out += _table_lines(report_tables.overdue(report))
     else:
         out.append(t("rep.none"))
     out += ["", "## " + t("rep.completed_since", since=_date(report.since)), ""]
     if report.completed:
-        out += _table(
-            [t(f"col.{c}") for c in COMPLETED_COLUMNS],
-            [
-                [
-                    _date(c.completion.date),
-                    cell(c.activity.activity.title),
-                    str(c.completion.quantity),
-                    num(c.completion.spent),
-                    cell(c.completion.evidence or ""),
-                ]
-                for c in report.completed
-            ],
-            {2, 3},
-        )
+        out += _table_lines(report_tables.completed(report))
     else:
         out.append(t("rep.nothing_in_period"))
     out += ["", "## " + t("rep.problems"), ""]
