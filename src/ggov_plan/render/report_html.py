@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from ggov_plan.derive import Status
 from ggov_plan.i18n import t
 from ggov_plan.render import report_tables
 from ggov_plan.render.report_tables import Ratio, Table
-from ggov_plan.render.terminal import num, percent
+from ggov_plan.render.terminal import percent
 from ggov_plan.report import ChartPoint, Report
 from ggov_plan.text import visible_controls
 
@@ -172,8 +171,6 @@ def render(report: Report) -> str:
     header = plan.header
     assert header is not None
     figures = report.overview
-    budget = figures.budget
-    counts = ", ".join(f"{figures.counts[s]} {t('state.' + s.value)}" for s in Status)
     body = [
         f"<h1>{t('rep.title', kind=_e(header.kind), number=_e(header.number))}</h1>",
         f'<p class="subtitle">{_e(header.title)}</p>',
@@ -188,24 +185,10 @@ def render(report: Report) -> str:
         + "</p>",
         f"<h2>{t('rep.overall')}</h2>",
         "<ul>",
-        "<li>"
-        + t(
-            "rep.progress_line",
-            progress=_bar(figures.progress),
-            done=report.quantity_done,
-            target=report.quantity_target,
-        )
-        + "</li>",
-        "<li>" + t("rep.activities_line", total=len(figures.activities), counts=counts) + "</li>",
-        "<li>"
-        + t(
-            "rep.budget_line",
-            total=num(budget.total),
-            allocated=num(budget.allocated),
-            spent=num(budget.spent),
-            remaining=num(budget.remaining),
-        )
-        + "</li>",
+        *(
+            f"<li>{line}</li>"
+            for line in report_tables.overall_lines(report, _bar(figures.progress))
+        ),
         "</ul>",
         chart(report),
         f"<h2>{t('rep.budget_by_source')}</h2>",

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ggov_plan.derive import Status
 from ggov_plan.i18n import t
 from ggov_plan.render import report_tables
 from ggov_plan.render.report_tables import Ratio, Table
-from ggov_plan.render.terminal import num, percent
+from ggov_plan.render.terminal import percent
 from ggov_plan.report import Report
 from ggov_plan.text import visible_controls
 
@@ -54,7 +53,6 @@ def render(report: Report) -> str:
     header = plan.header
     assert header is not None
     figures = report.overview
-    budget = figures.budget
     out = [
         "# " + t("rep.title", kind=cell(header.kind), number=cell(header.number)),
         "",
@@ -70,26 +68,9 @@ def render(report: Report) -> str:
         "",
         "## " + t("rep.overall"),
         "",
-        "- "
-        + t(
-            "rep.progress_line",
-            progress=f"**{_percent(figures.progress)}**",
-            done=report.quantity_done,
-            target=report.quantity_target,
-        ),
-        "- "
-        + t(
-            "rep.activities_line",
-            total=len(figures.activities),
-            counts=", ".join(f"{figures.counts[s]} {t('state.' + s.value)}" for s in Status),
-        ),
-        "- "
-        + t(
-            "rep.budget_line",
-            total=num(budget.total),
-            allocated=num(budget.allocated),
-            spent=num(budget.spent),
-            remaining=num(budget.remaining),
+        *(
+            "- " + line
+            for line in report_tables.overall_lines(report, f"**{_percent(figures.progress)}**")
         ),
         "",
         "## " + t("rep.budget_by_source"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ggov_plan.derive import Status
 from ggov_plan.i18n import t
 from ggov_plan.render.terminal import day, num
 from ggov_plan.report import Report
@@ -102,3 +103,28 @@ def completed(report: Report) -> Table:
         ],
         frozenset({2, 3}),
     )
+
+
+def overall_lines(report: Report, progress: str) -> list[str]:
+    """The three "Overall" lines; ``progress`` is the percentage already formatted
+    (bold in Markdown, a bar in HTML). The rest holds no plan text, so it needs no
+    escaping in either format."""
+    figures = report.overview
+    budget = figures.budget
+    counts = ", ".join(f"{figures.counts[s]} {t('state.' + s.value)}" for s in Status)
+    return [
+        t(
+            "rep.progress_line",
+            progress=progress,
+            done=report.quantity_done,
+            target=report.quantity_target,
+        ),
+        t("rep.activities_line", total=len(figures.activities), counts=counts),
+        t(
+            "rep.budget_line",
+            total=num(budget.total),
+            allocated=num(budget.allocated),
+            spent=num(budget.spent),
+            remaining=num(budget.remaining),
+        ),
+    ]
