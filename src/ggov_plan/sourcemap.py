@@ -35,6 +35,103 @@ def _key_parts(text: str) -> list[str]:
     return parts
 
 
+# A line whose first non-blank character is "[" is a table header, unless it is
+# inside a multi-line string or array; header_positions() does not follow those
+# and leaves the caller to check that the headers it found agree with the data.
+# Searching from the newline is three times faster than a MULTILINE "^".
+_BRACKET_LINE = re.compile(r"\n([ \t]*\[[^\n]*)")
+_BARE_HEADER = re.compile(
+    r"[ \t]*(\[\[|\[)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*(\]\]|\])"
+    r"[ \t]*(?:#[^\n]*)?\r?"
+)
+
+
+def header_positions(text: str) -> dict[Path, tuple[int, int]] | None:
+    """Positions of table headers only, found at C speed; None if unsure.
+
+    Gives the same positions as :class:`SourceMap` for tables and elements of
+    arrays of tables, but skips keys, strings and comments, which makes it
+    some twenty times faster. It gives up (None) at any bracket line that is
+    not a plain header of bare keys, such as a quoted key or a line of a
+    multi-line array; a header-like line inside a multi-line string is not
+    detected here, which is why the loader compares the counts with the data.
+    """
+    positions: dict[Path, tuple[int, int]] = {}
+    counts: dict[Path, int] = {}
+    nested: set[str] = set()  # top-level keys with sub-arrays counted under them
+    known: dict[str, tuple[list[str], bool] | None] = {}  # header text → parts, is array
+    line, last = 1, 0
+    # With a newline put in front, a match's start is where its line starts in text.
+    for match in _BRACKET_LINE.finditer("\n" + text):
+        start = match.start()
+        line += text.count("\n", last, start)
+        last = start
+        found = match.group(1)
+        # Journal lines differ only by their "# id" tag; a bare key has no "#".
+        head = found.split("#", 1)[0].rstrip()
+        if head in known:
+            parsed = known[head]
+        else:
+            parsed = known[head] = _parse_header(head)
+        if parsed is None:
+            return None
+        parts, array = parsed
+        where = (line, 1 if found[0] == "[" else len(found) - len(found.lstrip()) + 1)
+        if array and len(parts) == 1 and parts[0] not in nested:
+            # The common case, [[activity]], without the general bookkeeping.
+            path = (parts[0],)
+            index = counts.get(path, 0)
+            counts[path] = index + 1
+            if not index:
+                positions.setdefault(path, where)
+            positions.setdefault((parts[0], index), where)
+            continue
+        if len(parts) > 1:
+            nested.add(parts[0])
+        _enter(positions, counts, parts, array, where)
+    return positions
+
+
+def _parse_header(head: str) -> tuple[list[str], bool] | None:
+    header = _BARE_HEADER.fullmatch(head)
+    if header is None or len(header.group(1)) != len(header.group(3)):
+        return None
+    return [part.strip() for part in header.group(2).split(".")], header.group(1) == "[["
+
+
+def _enter(
+    positions: dict[Path, tuple[int, int]],
+    counts: dict[Path, int],
+    parts: list[str],
+    array: bool,
+    where: tuple[int, int],
+) -> Path:
+    """Record a header's position; return the data path it opens.
+
+    Array-of-tables headers are numbered as TOML numbers them: a dotted header
+    belongs to the last element of each parent array.
+    """
+    resolved: Path = ()
+    for part in parts[:-1]:
+        resolved += (part,)
+        if resolved in counts:  # a parent that is an array of tables: its last element
+            resolved += (counts[resolved] - 1,)
+    resolved += (parts[-1],)
+    if array:
+        # The array itself stands where its first element does.
+        positions.setdefault(resolved, where)
+        index = counts.get(resolved, 0)
+        counts[resolved] = index + 1
+        if len(counts) > 1:
+            # Sub-arrays of a new element start again from zero.
+            depth = len(resolved)
+            for stale in [p for p in counts if len(p) > depth and p[:depth] == resolved]:
+                del counts[stale]
+        resolved += (index,)
+    positions.setdefault(resolved, where)
+    return resolved
+
+
 class SourceMap:
     """Positions of tables and keys; ask with :meth:`locate`."""
 
@@ -100,22 +197,5 @@ class SourceMap:
         self, header: re.Match[str], counts: dict[Path, int], number: int, line: str
     ) -> Path:
         parts = _key_parts(header.group(2))
-        resolved: Path = ()
-        for part in parts[:-1]:
-            resolved += (part,)
-            if resolved in counts:  # a parent that is an array of tables: its last element
-                resolved += (counts[resolved] - 1,)
-        resolved += (parts[-1],)
         column = len(line) - len(line.lstrip()) + 1
-        if header.group(1) == "[[":
-            # The array itself stands where its first element does.
-            self._positions.setdefault(resolved, (number, column))
-            index = counts.get(resolved, 0)
-            counts[resolved] = index + 1
-            # Sub-arrays of a new element start again from zero.
-            depth = len(resolved)
-            for stale in [p for p in counts if len(p) > depth and p[:depth] == resolved]:
-                del counts[stale]
-            resolved += (index,)
-        self._positions.setdefault(resolved, (number, column))
-        return resolved
+        return _enter(self._positions, counts, parts, header.group(1) == "[[", (number, column))
