@@ -7,6 +7,9 @@ Helpers are plain functions so that test modules can import them
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,6 +74,25 @@ id = "xa-hoi-hoa"
 name = "Nguồn xã hội hóa"
 amount = 50_000_000
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The parse cache lives in the user's cache folder (platformdirs follows
+    # XDG_CACHE_HOME): tests, and the ggov-plan processes they start, get a
+    # folder of their own, never the developer's. `GGOV_PLAN_NO_CACHE=1 pytest`
+    # runs the same suite with the cache off.
+    folder = tempfile.mkdtemp(prefix="ggov-plan-test-cache-")
+    config.stash[_CACHE_FOLDER] = folder
+    os.environ["XDG_CACHE_HOME"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_CACHE_FOLDER = pytest.StashKey[str]()
 
 
 @pytest.fixture

@@ -77,7 +77,13 @@ def record(plan: Path, activity: str, *options: object) -> str:
 
 
 def process_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GGOV_PLAN_")}
+    # GGOV_PLAN_NO_CACHE passes through, so that `GGOV_PLAN_NO_CACHE=1 pytest`
+    # runs the processes without the cache too.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GGOV_PLAN_") or k == "GGOV_PLAN_NO_CACHE"
+    }
     env["GGOV_PLAN_TODAY"] = TODAY
     env["PYTHONIOENCODING"] = "utf-8"
     return env

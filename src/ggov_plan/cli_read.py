@@ -8,13 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ggov_plan.derive import overview
-from ggov_plan.load import load
 from ggov_plan.problems import GgovPlanError, PlanUnreadable, Problem, Severity
-from ggov_plan.render import check as check_render
-from ggov_plan.render import data as data_render
-from ggov_plan.render import terminal
-from ggov_plan.rules import validate
 from ggov_plan.shell import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -22,11 +16,13 @@ from ggov_plan.shell import (
     AsOfOption,
     JsonOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     app,
     as_of_day,
     context,
     handle_errors,
+    load_plan,
     load_valid,
     mention_warnings,
     plan_path,
@@ -59,19 +55,23 @@ def check(
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Validate plan files: every problem, with file:line:column.
 
     Exit 0 when valid, 1 when problems are found, 2 when a file cannot be read.
     """
+    from ggov_plan.render import check as check_render
+    from ggov_plan.rules import validate
+
     targets = list(paths or []) or [plan_path(plan)]
     rules_context = context()
     results: list[check_render.FileResult] = []
     exit_code = EXIT_OK
     for target in targets:
         try:
-            loaded = load(target)
+            loaded = load_plan(target)
         except GgovPlanError as error:
             problem = _unreadable_problem(str(target), error)
             results.append(check_render.FileResult(str(target), (problem,), readable=False))
@@ -111,7 +111,12 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
 
 @app.command()
 @handle_errors
-def show(plan: PlanOption = None, as_json: JsonOption = False, lang: LangOption = None) -> None:
+def show(
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
     """Show the declared plan.
 
     Header, legal bases, objectives and indicators, content topics, channels,
@@ -119,9 +124,14 @@ def show(plan: PlanOption = None, as_json: JsonOption = False, lang: LangOption 
     """
     loaded, warnings = load_valid(plan)
     assert loaded.plan is not None
+    # Only a terminal needs rich: JSON starts faster without it.
     if as_json:
+        from ggov_plan.render import data as data_render
+
         print(data_render.dumps(data_render.declared_plan(loaded.plan)))
     else:
+        from ggov_plan.render import terminal
+
         terminal.show(terminal.make_console(), loaded.plan)
     mention_warnings(warnings, loaded.file)
 
@@ -130,6 +140,7 @@ def show(plan: PlanOption = None, as_json: JsonOption = False, lang: LangOption 
 @handle_errors
 def status(
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -140,11 +151,17 @@ def status(
     counts by state and overall progress, as of a day.
     """
     day = as_of_day(as_of)
+    from ggov_plan.derive import overview
+
     loaded, warnings = load_valid(plan)
     assert loaded.plan is not None
     figures = overview(loaded.plan, day)
     if as_json:
+        from ggov_plan.render import data as data_render
+
         print(data_render.dumps(data_render.overview(loaded.plan, figures)))
     else:
+        from ggov_plan.render import terminal
+
         terminal.status(terminal.make_console(), loaded.plan, figures)
     mention_warnings(warnings, loaded.file)

@@ -13,22 +13,22 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ggov_plan.atomic import write_replacing
 from ggov_plan.i18n import t
 from ggov_plan.inputs import parse_date
 from ggov_plan.problems import UsageError
-from ggov_plan.render import data as data_render
-from ggov_plan.render import official as official_render
-from ggov_plan.render import report_csv, report_html, report_md
-from ggov_plan.report import Report, build
+
+if TYPE_CHECKING:
+    from ggov_plan.report import Report
+
 from ggov_plan.shell import (
     EXIT_OVERDUE,
     AsOfOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     app,
     as_of_day,
@@ -67,6 +67,8 @@ def check_formats(output_format: ReportFormat, official: bool, output: Path | No
 
 def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
     """The official report: text for md and html, the Word file's bytes for docx."""
+    from ggov_plan.render import official as official_render
+
     document = official_render.build(report)
     if output_format is ReportFormat.docx:
         from ggov_plan.render import official_docx  # loads python-docx only when needed
@@ -78,12 +80,22 @@ def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
 
 
 def render(report: Report, output_format: ReportFormat) -> str:
+    # Each format imports only its own renderer: start-up time is most of a
+    # report's time on a real plan (docs/performance.md).
     if output_format is ReportFormat.html:
+        from ggov_plan.render import report_html
+
         return report_html.render(report)
     if output_format is ReportFormat.json:
+        from ggov_plan.render import data as data_render
+
         return data_render.dumps(data_render.report(report)) + "\n"
     if output_format is ReportFormat.csv:
+        from ggov_plan.render import report_csv
+
         return report_csv.render(report)
+    from ggov_plan.render import report_md
+
     return report_md.render(report)
 
 
@@ -138,6 +150,7 @@ def report(
         ),
     ] = False,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Write a status report: progress, budget, breakdowns, overdue, recent work.
@@ -146,6 +159,9 @@ def report(
     exits 3 when activities are overdue, for alerting from cron. With --official,
     writes the results report to sign (Báo cáo kết quả thực hiện) instead.
     """
+    from ggov_plan.atomic import write_replacing
+    from ggov_plan.report import build
+
     check_formats(output_format, official, output)
     day = as_of_day(as_of)
     start = parse_date(since, what="--since") if since else None

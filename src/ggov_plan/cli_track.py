@@ -25,6 +25,7 @@ from ggov_plan.derive import (
     Status,
     activity_figures,
     budget_rows,
+    filter_activities,
     in_name_order,
     overview,
     progress_rows,
@@ -37,11 +38,11 @@ from ggov_plan.model import Plan
 from ggov_plan.names import resolve
 from ggov_plan.problems import UsageError
 from ggov_plan.render import data as data_render
-from ggov_plan.render import terminal, tracking
 from ggov_plan.shell import (
     AsOfOption,
     JsonOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     app,
     as_of_day,
@@ -51,6 +52,7 @@ from ggov_plan.shell import (
     mention_warnings,
     plan_path,
     today,
+    use_cache,
 )
 
 activity_app = typer.Typer(
@@ -86,6 +88,8 @@ def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
     columns = shutil.get_terminal_size().columns
     for number, (ident, text) in enumerate(options, start=1):
         room = max(20, columns - len(ident) - 8)  # one line per choice
+        from ggov_plan.render import terminal
+
         text = terminal.safe(text).plain  # control characters made visible
         shown = text if len(text) <= room else text[: room - 1] + "…"
         typer.echo(f"{number:>3}. {ident}  {shown}")
@@ -164,6 +168,7 @@ def activity_add(
     ] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Add an activity that carries out a task. Prints the new id as its last line."""
@@ -222,6 +227,7 @@ def activity_list(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """List activities with what is done and spent, and their state."""
@@ -229,7 +235,7 @@ def activity_list(
     loaded, warnings = load_valid(plan)
     current = loaded.plan
     assert current is not None
-    rows = tracking.filter_activities(
+    rows = filter_activities(
         activity_figures(current, day),
         agency=resolve(current, "agency", agency, "--agency") if agency else None,
         channel=resolve(current, "channel", channel, "--channel") if channel else None,
@@ -240,6 +246,9 @@ def activity_list(
     if as_json:
         print(data_render.dumps(data_render.activity_list(rows, day)))
     else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render import terminal, tracking
+
         tracking.activity_table(terminal.make_console(), current, rows, day)
     mention_warnings(warnings, loaded.file)
 
@@ -251,6 +260,7 @@ def activity_show(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Show one activity with its completions, voids and cancellation."""
@@ -263,6 +273,9 @@ def activity_show(
     if as_json:
         print(data_render.dumps(data_render.activity_detail(current, figures, day)))
     else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render import terminal, tracking
+
         tracking.activity_detail(terminal.make_console(), current, figures, day)
 
 
@@ -290,6 +303,7 @@ def activity_cancel(
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
@@ -350,6 +364,7 @@ def record(
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Record work done for an activity: date, quantity, money spent, evidence.
@@ -409,7 +424,9 @@ def _append_with_id(
         chosen.append(record_id)
         return [(key, {"id": record_id, **values})]
 
-    result = journal.append(plan_path(plan), build, context(), dry_run=dry_run)
+    result = journal.append(
+        plan_path(plan), build, context(), dry_run=dry_run, use_cache=use_cache()
+    )
     return result, chosen[0]
 
 
@@ -461,6 +478,7 @@ def progress(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Progress per task, agency, channel, content topic or month, with bars."""
@@ -473,6 +491,9 @@ def progress(
     if as_json:
         print(data_render.dumps(data_render.progress(current, figures, by.value, rows)))
     else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render import terminal, tracking
+
         tracking.progress_table(terminal.make_console(), current, figures, by.value, rows)
     mention_warnings(warnings, loaded.file)
 
@@ -484,6 +505,7 @@ def budget(
     as_json: JsonOption = False,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Money per group: declared, allocated to activities, spent, remaining."""
@@ -496,5 +518,8 @@ def budget(
     if as_json:
         print(data_render.dumps(data_render.budget(current, figures, by.value, rows)))
     else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render import terminal, tracking
+
         tracking.budget_table(terminal.make_console(), current, figures, by.value, rows)
     mention_warnings(warnings, loaded.file)

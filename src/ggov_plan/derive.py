@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from ggov_plan.model import Activity, Completion, Plan
-from ggov_plan.text import vi_sort_key
+from ggov_plan.text import fold, vi_sort_key
 
 
 class _Keyed(Protocol):
@@ -307,3 +307,26 @@ def in_name_order(plan: Plan, by: str, rows: list[R]) -> list[R]:
     if by not in ("agency", "channel", "content"):
         return rows
     return sorted(rows, key=lambda row: vi_sort_key(display_name(plan, by, row.key)))
+
+
+def filter_activities(
+    rows: tuple[ActivityFigures, ...],
+    *,
+    agency: str | None,
+    channel: str | None,
+    task: str | None,
+    status: Status | None,
+    search: str | None,
+) -> list[ActivityFigures]:
+    """The activities ``activity list`` shows: every filter given must match;
+    ``search`` is a diacritic-free fragment of the title or id."""
+    wanted = fold(search) if search else ""
+    return [
+        r
+        for r in rows
+        if (agency is None or r.agency == agency)
+        and (channel is None or r.activity.channel == channel)
+        and (task is None or r.activity.task == task)
+        and (status is None or r.status is status)
+        and (not wanted or wanted in fold(r.activity.title) or wanted in fold(r.activity.id))
+    ]

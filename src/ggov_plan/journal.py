@@ -11,7 +11,8 @@ can be joined by git's union merge driver. Each write:
 2. re-reads the file under the lock;
 3. builds the new text: the old text plus the new blocks;
 4. verifies it: it parses, its data equals the old data plus exactly the new
-   records, and it passes validation;
+   records, and it passes validation (parsing only the new blocks when the
+   old text's structure proves that enough, see :func:`append`);
 5. replaces the file atomically: a temp file in the same folder, fsync,
    rename over the real file (a symlinked plan stays a symlink), keeping the
    file's permissions.
@@ -30,9 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ggov_plan import cache
 from ggov_plan.atomic import write_replacing
 from ggov_plan.i18n import current, t
-from ggov_plan.load import ID_PATTERN, Loaded, parse, read_text
+from ggov_plan.load import ID_PATTERN, Loaded, parse, read_bytes
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
 
@@ -110,13 +112,6 @@ def render_blocks(records: NewRecords, newline: str = "\n") -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
 
-def _joined(old: str, blocks: str, newline: str) -> str:
-    if not old:
-        return blocks
-    separator = newline if old.endswith(("\n", "\r")) else newline * 2
-    return old + separator + blocks
-
-
 def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
     expected = copy.deepcopy(old)
     for key, record in records:
@@ -163,6 +158,13 @@ def _remove_stale_temps(real: Path) -> None:
             stale.unlink()
 
 
+def _expected_blocks(records: NewRecords) -> dict[str, list[dict[str, Any]]]:
+    expected: dict[str, list[dict[str, Any]]] = {}
+    for key, record in records:
+        expected.setdefault(key, []).append(_clean(record))
+    return expected
+
+
 def append(
     path: Path,
     build: Callable[[Loaded], NewRecords],
@@ -170,16 +172,24 @@ def append(
     *,
     dry_run: bool = False,
     timeout: float = LOCK_TIMEOUT_SECONDS,
+    use_cache: bool = True,
 ) -> WriteResult:
     """Append the records ``build`` makes from the current plan, safely.
 
     ``build`` runs under the lock on the freshly read plan, so ids it picks
     are checked against what is really in the file at that moment.
+
+    The plan is read through the cache (:mod:`ggov_plan.cache`) unless
+    ``use_cache`` is False. Verifying the new text needs only the appended
+    blocks parsed when the old text's tables all came from ``[[key]]``
+    headers (:func:`ggov_plan.cache.extend` checks it): the whole file then
+    reads as the old data plus the blocks' data, which must be exactly the
+    new records. Otherwise the whole new text is parsed and compared.
     """
     import filelock  # only writes need it; read commands start faster without
 
     real = Path(os.path.realpath(path))
-    read_text(real)  # a missing or unreadable file fails here, before any lock file appears
+    read_bytes(real)  # a missing or unreadable file fails here, before any lock file appears
     lock = filelock.FileLock(lock_path(real), timeout=timeout)
     try:
         lock.acquire()
@@ -191,22 +201,57 @@ def append(
             t("journal.busy", path=path, seconds=seconds), hint=t("journal.busy.hint")
         ) from None
     try:
-        text = read_text(real)
-        old = parse(text, str(path))
+        raw = read_bytes(real)
+        entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
+        known = cache.read_entry(entry) if entry is not None else None
+        current_load = cache.load_raw(raw, str(path), known)
+        old = current_load.loaded
         problems = validate(old, context)
-        if old.data is None or any(p.is_error for p in problems):
+        if old.plan is None or any(p.is_error for p in problems):
             raise PlanInvalid(str(path), problems)
         records = build(old)
-        newline = "\r\n" if "\r\n" in text else "\n"
-        new_text = _joined(text, render_blocks(records, newline), newline)
-        verify(old, text, new_text, records, context)
-        appended = new_text[len(text) :]
+        newline = "\r\n" if b"\r\n" in raw else "\n"
+        blocks = render_blocks(records, newline)
+        if raw:
+            separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
+            blocks = separator + blocks
+        new_raw = raw + blocks.encode("utf-8")
+        snapshot = _verify_appended(current_load.snapshot, new_raw, records, context, str(path))
+        if snapshot is None:  # not provable from the blocks alone: check the whole text
+            text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
+            verify(old, text, text + blocks, records, context)
         if not dry_run:
             _remove_stale_temps(real)
-            write_replacing(real, new_text.encode("utf-8"))
-        return WriteResult(Path(path), appended, written=not dry_run)
+            write_replacing(real, new_raw)
+            if entry is not None and snapshot is not None:
+                cache.write_entry(entry, snapshot)
+        return WriteResult(Path(path), blocks, written=not dry_run)
     finally:
         lock.release()
+
+
+def _verify_appended(
+    old: cache.Snapshot | None, new_raw: bytes, records: NewRecords, context: Context, file: str
+) -> cache.Snapshot | None:
+    """The new snapshot if the appended blocks alone prove the new text right.
+
+    Returns None when they cannot prove it (the caller verifies the whole
+    text); raises :class:`WriteRefused` when they prove it wrong.
+    """
+    extended = cache.extend(old, new_raw, file) if old is not None else None
+    if extended is None:
+        return None
+    snapshot, data = extended
+    if data != _expected_blocks(records):
+        raise WriteRefused(
+            t("journal.would_not_read_back", file=file),
+            hint=t("journal.would_not_read_back.hint"),
+        )
+    new = cache.loaded_from(snapshot, new_raw, file)
+    errors = [p for p in validate(new, context) if p.is_error]
+    if errors:
+        raise WriteRefused(t("journal.would_be_invalid", file=file), errors)
+    return snapshot
 
 
 def check_new_id(ident: str, option: str) -> None:

@@ -29,11 +29,11 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from ggov_plan import __version__
+from ggov_plan import __version__, cache
 from ggov_plan.i18n import LANG_ENV, choose, set_language, t
 from ggov_plan.inputs import parse_date
 from ggov_plan.journal import PlanBusy, WriteRefused
-from ggov_plan.load import Loaded, find_plan, load
+from ggov_plan.load import Loaded, find_plan
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
 from ggov_plan.rules import Context, validate
@@ -69,6 +69,14 @@ PlanOption = Annotated[
         help="Plan file. Default: $GGOV_PLAN_FILE, else data/plan2017.toml here.",
         metavar="PATH",
         show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read the whole plan file, without the parse cache in the user's cache "
+        "folder (also: GGOV_PLAN_NO_CACHE=1).",
     ),
 ]
 JsonOption = Annotated[
@@ -119,6 +127,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             choose_language(kwargs.get("lang"))
+            _settings["use_cache"] = cache.enabled(bool(kwargs.get("no_cache")), os.environ)
             return command(*args, **kwargs)
         except PlanInvalid as error:
             _print_problems(error.problems)
@@ -176,9 +185,22 @@ def plan_path(plan: Path | None) -> Path:
     return find_plan(plan, os.environ, Path())
 
 
+#: Per-run settings that handle_errors takes from the command line.
+_settings: dict[str, bool] = {"use_cache": True}
+
+
+def use_cache() -> bool:
+    return _settings["use_cache"]
+
+
+def load_plan(path: Path) -> Loaded:
+    """Read a plan file, through the cache unless it is turned off."""
+    return cache.load(path, use_cache=use_cache()).loaded
+
+
 def load_valid(plan: Path | None) -> tuple[Loaded, list[Problem]]:
     """Load the plan and refuse it if it has errors; return its warnings."""
-    loaded = load(plan_path(plan))
+    loaded = load_plan(plan_path(plan))
     problems = validate(loaded, context())
     if any(p.is_error for p in problems) or loaded.plan is None:
         raise PlanInvalid(loaded.file, problems)

@@ -12,7 +12,6 @@ from ggov_plan.i18n import current, t
 from ggov_plan.model import Plan
 from ggov_plan.money import amount_in_words, format_vnd
 from ggov_plan.render.terminal import make_table, num, percent, safe
-from ggov_plan.text import fold
 
 _STATE_STYLE = {
     Status.PLANNED: "",
@@ -35,27 +34,6 @@ def bar(console: Console, ratio: float, width: int = BAR_WIDTH) -> Text:
 
 def _percent(ratio: float) -> str:
     return percent(ratio, 0)
-
-
-def filter_activities(
-    rows: tuple[ActivityFigures, ...],
-    *,
-    agency: str | None,
-    channel: str | None,
-    task: str | None,
-    status: Status | None,
-    search: str | None,
-) -> list[ActivityFigures]:
-    wanted = fold(search) if search else ""
-    return [
-        r
-        for r in rows
-        if (agency is None or r.agency == agency)
-        and (channel is None or r.activity.channel == channel)
-        and (task is None or r.activity.task == task)
-        and (status is None or r.status is status)
-        and (not wanted or wanted in fold(r.activity.title) or wanted in fold(r.activity.id))
-    ]
 
 
 def _names(plan: Plan, attribute: str) -> dict[str, str]:
