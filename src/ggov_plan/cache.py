@@ -242,11 +242,21 @@ def read_entry(path: Path) -> Snapshot | None:
     """The entry at ``path``, or None if there is none usable, for any reason."""
     try:
         with path.open("rb") as stream:
+            if not _private(os.fstat(stream.fileno())):
+                return None
             if stream.readline() != FORMAT_TAG.encode() + b"\n":
                 return None
             return _from_payload(_PayloadUnpickler(stream).load())
     except Exception:
         return None
+
+
+def _private(status: os.stat_result) -> bool:
+    """An entry someone else could have written is not trusted (POSIX)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder's ACL is the user's
+        return True
+    return status.st_uid == getuid() and not status.st_mode & 0o022
 
 
 def write_entry(path: Path, snapshot: Snapshot) -> None:
