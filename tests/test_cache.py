@@ -21,13 +21,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import MINIMAL_PLAN
 from ggov_plan import cache
+from ggov_plan.cli import app
 from ggov_plan.journal import render_blocks
 from ggov_plan.load import parse
 from ggov_plan.model import COLLECTIONS, Plan, Record
-from track_helpers import PLAN_2017, TODAY, cli, copy_plan
+from track_helpers import ENV, PLAN_2017, TODAY, cli, copy_plan
 
 # --------------------------------------------------------------------------- comparing
 
@@ -298,13 +300,13 @@ def test_entries_live_in_the_user_cache_folder_only(
     cache.load(plan)
     assert sorted(p.name for p in plan.parent.iterdir()) == before  # nothing beside the plan
     entries = list((tmp_path / "xdg" / "ggov-plan" / "plans").iterdir())
-    assert len(entries) == 1
+    assert len(entries) == 1  # the plan's entry (rules ran only through the CLI)
     assert entries[0].stat().st_mode & 0o077 == 0  # private to the user
 
 
 def _cached_entries(xdg: Path) -> list[Path]:
     plans = xdg / "ggov-plan" / "plans"
-    return list(plans.iterdir()) if plans.exists() else []
+    return list(plans.glob("*.pickle")) if plans.exists() else []
 
 
 @pytest.mark.parametrize("how", ["option", "env"])
@@ -371,3 +373,44 @@ def test_the_shipped_plan_is_cacheable() -> None:
     assert result.snapshot is not None
     assert "activity" not in result.snapshot.keys
     assert TODAY  # the shared "today" of the tracking tests is set
+
+
+# --------------------------------------------------------------------------- remembered checks
+
+
+def test_remembered_checks_are_per_day_language_and_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules' result is reused only for the same bytes, day, language and name."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    plan = copy_plan(tmp_path)
+    activity = cli(
+        "activity", "add", "--task", "v1-san-xuat-chuong-trinh", "--title", "Phóng sự", "-p", plan
+    ).stdout.split()[-1]
+    recorded = cli("record", activity, "--date", "2017-12-20", "-p", plan)
+    assert recorded.exit_code == 0, recorded.stderr
+
+    def check(today: str, *more: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["check", *more], env={**ENV, "GGOV_PLAN_TODAY": today})
+        return result.exit_code, result.stdout
+
+    relative = ["plan2017.toml"]
+    assert check("2017-12-31", *relative)[0] == 0
+    code, out = check("2017-12-01", *relative)  # the completion is now in the future
+    assert code == 1 and "future-date" in out
+    assert check("2017-12-31", *relative)[0] == 0
+    english = check("2017-12-01", *relative, "--lang", "en")[1]
+    vietnamese = check("2017-12-01", *relative, "--lang", "vi")[1]
+    assert english != vietnamese
+    assert check("2017-12-01", *relative, "--lang", "en")[1] == english
+    # Another name for the same file: messages name the file as given.
+    problem_lines = [
+        line
+        for line in check("2017-12-01", str(plan), "--lang", "en")[1].splitlines()
+        if "future-date" in line
+    ]
+    assert problem_lines and all(line.startswith(f"{plan}:") for line in problem_lines)
+    # And every answer equals the uncached one.
+    monkeypatch.setenv("GGOV_PLAN_NO_CACHE", "1")
+    assert check("2017-12-01", *relative, "--lang", "en")[1] == english

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ggov_plan import __version__, model
+from ggov_plan import __version__, model, rules
 from ggov_plan.load import (
     Headers,
     Loaded,
@@ -45,6 +45,8 @@ from ggov_plan.load import (
     read_bytes,
 )
 from ggov_plan.model import COLLECTIONS, Plan, Record
+from ggov_plan.problems import Problem
+from ggov_plan.rules import Context
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
 #: Changes whenever what is stored changes; an entry with another tag is ignored.
@@ -228,6 +230,7 @@ class _PayloadUnpickler(pickle.Unpickler):
             for name, value in vars(model).items()
             if isinstance(value, type) and issubclass(value, Record)
         ),
+        "ggov_plan.problems": frozenset({"Problem", "Severity"}),
         "datetime": frozenset({"date", "datetime", "timezone", "timedelta"}),
         "builtins": frozenset({"frozenset", "set"}),
     }
@@ -244,7 +247,7 @@ def read_entry(path: Path) -> Snapshot | None:
         with path.open("rb") as stream:
             if not _private(os.fstat(stream.fileno())):
                 return None
-            if stream.readline() != FORMAT_TAG.encode() + b"\n":
+            if stream.readline() != _tag():
                 return None
             return _from_payload(_PayloadUnpickler(stream).load())
     except Exception:
@@ -259,15 +262,23 @@ def _private(status: os.stat_result) -> bool:
     return status.st_uid == getuid() and not status.st_mode & 0o022
 
 
+def _tag() -> bytes:
+    return FORMAT_TAG.encode() + b"\n"
+
+
 def write_entry(path: Path, snapshot: Snapshot) -> None:
     """Write atomically; failing to write the cache never fails a command."""
+    _write_atomically(path, _to_payload(snapshot))
+
+
+def _write_atomically(path: Path, payload: Any) -> None:
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(descriptor, "wb") as stream:
-                stream.write(FORMAT_TAG.encode() + b"\n")
-                pickle.dump(_to_payload(snapshot), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(_tag())
+                pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -285,6 +296,7 @@ class CachedLoad:
     loaded: Loaded
     snapshot: Snapshot | None
     how: str  # "cache", "appended", "parsed": for tests and the benchmarks
+    entry: Path | None = None  # the cache entry, when the cache is on
 
 
 def load_raw(raw: bytes, file: str, known: Snapshot | None) -> CachedLoad:
@@ -312,7 +324,40 @@ def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> C
     result = load_raw(raw, file, known)
     if result.snapshot is not None and result.snapshot is not known:
         write_entry(entry, result.snapshot)
-    return result
+    return dataclasses.replace(result, entry=entry)
+
+
+# --------------------------------------------------------------------------- validation
+
+# The rules are pure functions of the plan and the day (ggov_plan.rules), and
+# their messages depend on the language: so their result for a cached plan is
+# kept beside its entry, for one (file name, day, language) at a time. On a
+# large plan the rules take as long as loading it from the cache.
+
+
+def _checked_path(entry: Path) -> Path:
+    return entry.with_suffix(".checked")
+
+
+def validate(result: CachedLoad, context: Context) -> list[Problem]:
+    """:func:`ggov_plan.rules.validate`, remembered for a cached plan."""
+    from ggov_plan.i18n import current
+
+    if result.entry is None or result.snapshot is None:
+        return rules.validate(result.loaded, context)
+    key = (result.snapshot.digest, result.loaded.file, context.today, current())
+    path = _checked_path(result.entry)
+    try:
+        with path.open("rb") as stream:
+            if _private(os.fstat(stream.fileno())) and stream.readline() == _tag():
+                stored_key, problems = _PayloadUnpickler(stream).load()
+                if stored_key == key and isinstance(problems, list):
+                    return problems
+    except Exception:  # a bad entry is no entry: the rules run again
+        pass
+    problems = rules.validate(result.loaded, context)
+    _write_atomically(path, (key, problems))
+    return problems
 
 
 def remember(path: Path, raw: bytes, snapshot: Snapshot, *, folder: Path | None = None) -> None:

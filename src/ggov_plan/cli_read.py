@@ -22,7 +22,7 @@ from ggov_plan.shell import (
     as_of_day,
     context,
     handle_errors,
-    load_plan,
+    load_checked,
     load_valid,
     mention_warnings,
     plan_path,
@@ -63,21 +63,20 @@ def check(
     Exit 0 when valid, 1 when problems are found, 2 when a file cannot be read.
     """
     from ggov_plan.render import check as check_render
-    from ggov_plan.rules import validate
 
     targets = list(paths or []) or [plan_path(plan)]
-    rules_context = context()
+    context()  # a bad $GGOV_PLAN_TODAY stops here, not as a file's problem
     results: list[check_render.FileResult] = []
     exit_code = EXIT_OK
     for target in targets:
         try:
-            loaded = load_plan(target)
+            loaded, found = load_checked(target)
         except GgovPlanError as error:
             problem = _unreadable_problem(str(target), error)
             results.append(check_render.FileResult(str(target), (problem,), readable=False))
             exit_code = EXIT_BAD_INPUT
             continue
-        problems = tuple(validate(loaded, rules_context))
+        problems = tuple(found)
         result = check_render.FileResult(loaded.file, problems)
         results.append(result)
         failed = bool(result.errors) or (strict and bool(result.warnings))

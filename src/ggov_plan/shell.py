@@ -36,7 +36,7 @@ from ggov_plan.journal import PlanBusy, WriteRefused
 from ggov_plan.load import Loaded, find_plan
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
-from ggov_plan.rules import Context, validate
+from ggov_plan.rules import Context
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -193,15 +193,15 @@ def use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def load_plan(path: Path) -> Loaded:
-    """Read a plan file, through the cache unless it is turned off."""
-    return cache.load(path, use_cache=use_cache()).loaded
+def load_checked(path: Path) -> tuple[Loaded, list[Problem]]:
+    """Read a plan file and its problems, through the cache unless it is off."""
+    result = cache.load(path, use_cache=use_cache())
+    return result.loaded, cache.validate(result, context())
 
 
 def load_valid(plan: Path | None) -> tuple[Loaded, list[Problem]]:
     """Load the plan and refuse it if it has errors; return its warnings."""
-    loaded = load_plan(plan_path(plan))
-    problems = validate(loaded, context())
+    loaded, problems = load_checked(plan_path(plan))
     if any(p.is_error for p in problems) or loaded.plan is None:
         raise PlanInvalid(loaded.file, problems)
     return loaded, [p for p in problems if not p.is_error]
