@@ -48,7 +48,20 @@ def _jsonable(value: Any) -> Any:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(_jsonable(data), ensure_ascii=False, indent=2)
+    """JSON indented by two spaces, non-ASCII as is: the same text either way.
+
+    orjson writes it some ten times faster than the standard library's
+    pure-Python indenting encoder (docs/performance.md), and writes dates as
+    ISO 8601 like ``isoformat()``. It refuses integers beyond 64 bits, which
+    only a hostile plan holds: those go the standard way.
+    """
+    try:
+        import orjson
+
+        encoded: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        return encoded.decode("utf-8")
+    except (ImportError, TypeError):
+        return json.dumps(_jsonable(data), ensure_ascii=False, indent=2)
 
 
 def plan_header(plan: Plan) -> dict[str, Any]:
