@@ -102,8 +102,10 @@ def activity_figures(plan: Plan, as_of: dt.date) -> tuple[ActivityFigures, ...]:
     out = []
     for activity in plan.activities:
         done_list = tuple(by_activity.get(activity.id, ()))
-        done = sum(c.quantity for c in done_list)
-        spent = sum(c.spent for c in done_list)
+        done = spent = 0
+        for completion in done_list:  # a loop: most activities have one or two
+            done += completion.quantity
+            spent += completion.spent
         task = tasks.get(activity.task)
         agency = activity.agency or (task.agency if task else "")
         if activity.id in cancelled:

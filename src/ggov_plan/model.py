@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 Kind = Literal[
     "id", "text", "money", "quantity", "date", "datetime", "ref", "refs", "table", "tables"
@@ -53,7 +53,25 @@ def spec(
     return field(default=default, metadata=meta)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def record(cls: type[_T]) -> type[_T]:
+    """Make a record class: a slotted dataclass, immutable to the type checker.
+
+    Records are never changed after they are built, and mypy (strict, in CI)
+    refuses any assignment to their fields, because this decorator is
+    declared frozen to it. At run time they are built as plain slotted
+    dataclasses: a frozen dataclass sets each field through
+    ``object.__setattr__``, which made building a record twice as slow, and
+    a large plan builds hundreds of thousands (docs/performance.md). Equality
+    and hashing are those of a frozen dataclass.
+    """
+    return dataclass(slots=True, kw_only=True, eq=True, unsafe_hash=True)(cls)
+
+
+@record
 class Record:
     """Where a record stands in its file; every record has this."""
 
@@ -73,7 +91,7 @@ def field_specs(cls: type[Record]) -> dict[str, FieldSpec]:
 # --------------------------------------------------------------------------- header
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Signer(Record):
     key = "plan.signer"
     doc = "Who signed the document."
@@ -88,7 +106,7 @@ class Signer(Record):
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Header(Record):
     key = "plan"
     doc = "The document itself: what it is, who issued it, when it runs."
@@ -107,7 +125,7 @@ class Header(Record):
     signer: Signer | None = spec("table", "The `[plan.signer]` table (below).", required=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class LegalBasis(Record):
     key = "legal_basis"
     doc = "A document cited as the plan's legal basis (căn cứ)."
@@ -126,7 +144,7 @@ class LegalBasis(Record):
 # --------------------------------------------------------------------------- objectives
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Objective(Record):
     key = "objective"
     doc = "An objective of the plan, one per bullet."
@@ -136,7 +154,7 @@ class Objective(Record):
     section: str | None = spec("text", "Where the document states it.", required=False, example="I")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Portal(Record):
     key = "portal"
     doc = "An online portal the plan names."
@@ -146,7 +164,7 @@ class Portal(Record):
     url: str = spec("text", "Address, as printed.", example="http://motcua.tiengiang.gov.vn")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class IndicatorPart(Record):
     key = "indicator.part"
     doc = "One line of an indicator's breakdown."
@@ -155,7 +173,7 @@ class IndicatorPart(Record):
     value: int = spec("quantity", "The figure, as printed.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Indicator(Record):
     key = "indicator"
     doc = "A figure the plan states; its parts, if any, are a breakdown of it."
@@ -183,7 +201,7 @@ class Indicator(Record):
 # --------------------------------------------------------------------------- II, III
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Content(Record):
     key = "content"
     doc = "A content topic of the publicity (nội dung tuyên truyền)."
@@ -194,7 +212,7 @@ class Content(Record):
     section: str | None = spec("text", "Where the document states it.", required=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Channel(Record):
     key = "channel"
     doc = "A channel the publicity goes through (hình thức tuyên truyền)."
@@ -207,7 +225,7 @@ class Channel(Record):
 # --------------------------------------------------------------------------- agencies, tasks
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Agency(Record):
     key = "agency"
     doc = "An agency, body or group the document names."
@@ -225,7 +243,7 @@ class Agency(Record):
         return self.short or self.name
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Task(Record):
     key = "task"
     doc = "A task assigned in the organisation section, one per bullet."
@@ -252,7 +270,7 @@ class Task(Record):
 # --------------------------------------------------------------------------- budget
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class FundingSource(Record):
     key = "budget.source"
     doc = "A funding source and its amount."
@@ -262,7 +280,7 @@ class FundingSource(Record):
     amount: int = spec("money", "Amount in đồng.", example=163_000_000)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Budget(Record):
     key = "budget"
     doc = "The budget: a total and the funding sources it is made of."
@@ -278,7 +296,7 @@ class Budget(Record):
 # --------------------------------------------------------------------------- journal
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Activity(Record):
     key = "activity"
     doc = "A concrete activity that carries out a task (appended by the tracker)."
@@ -303,7 +321,7 @@ class Activity(Record):
     created: dt.date | None = spec("date", "When the record was made.", required=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Completion(Record):
     key = "completion"
     doc = "What was done for an activity (appended by the tracker)."
@@ -325,7 +343,7 @@ class Completion(Record):
     recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Cancellation(Record):
     key = "cancellation"
     doc = "Cancels an activity from a date on; the activity itself stays in the file."
@@ -343,7 +361,7 @@ class Cancellation(Record):
     recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Void(Record):
     key = "void"
     doc = "Voids a completion recorded by mistake; the completion stays in the file."
