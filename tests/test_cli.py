@@ -712,3 +712,49 @@ def test_warning_note_suggests_a_runnable_command(tmp_path: Path) -> None:
     suggested = re.search(r"`(ggov-plan check[^`]*)`", err)
     assert suggested is not None, err
     assert shlex.split(suggested[1]) == ["ggov-plan", "check", "-p", str(path)]
+
+
+# --------------------------------------------------------------------------- one command built
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--help"],
+        ["activity", "add", "--help"],
+        ["report", "--format", "nonsense"],
+        ["status", "--no-such-option"],
+        ["record"],
+    ],
+)
+def test_a_named_command_behaves_as_in_the_whole_app(argv: list[str]) -> None:
+    """main() builds only the named command; its help and errors must not change."""
+    from ggov_plan.cli import app_for, whole_app
+
+    only = app_for(list(argv))
+    assert only is not whole_app()
+    runner = CliRunner()
+    alone = runner.invoke(only, argv, prog_name="ggov-plan")
+    whole = runner.invoke(whole_app(), argv, prog_name="ggov-plan")
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["--version"], ["chek"], ["-p", "x", "check"]])
+def test_anything_else_gets_the_whole_app(argv: list[str]) -> None:
+    from ggov_plan.cli import app_for, whole_app
+
+    assert app_for(argv) is whole_app()
+
+
+def test_every_command_has_its_module_listed() -> None:
+    from ggov_plan.cli import MODULE_OF, whole_app
+
+    names = {
+        info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        for info in whole_app().registered_commands
+    } | {info.name for info in whole_app().registered_groups}
+    assert names == set(MODULE_OF)

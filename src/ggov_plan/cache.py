@@ -274,7 +274,14 @@ def write_entry(path: Path, snapshot: Snapshot) -> None:
 def _write_atomically(path: Path, payload: Any) -> None:
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        # A writer killed before its rename leaves its temp file; the next
+        # write of the same entry removes it. Should that be another
+        # process's temp file in progress, that process only fails to
+        # update the cache, which is never an error.
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(_tag())

@@ -65,6 +65,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "read.folder": ("is a folder, not a plan file", "là một thư mục, không phải tệp kế hoạch"),
     "read.folder.hint": ("name the .toml file inside it", "hãy chỉ đến tệp .toml trong thư mục đó"),
+    "read.not_regular": (
+        "is not a regular file (a pipe, a device or a socket)",
+        "không phải là tệp thông thường (mà là pipe, thiết bị hoặc socket)",
+    ),
+    "read.not_regular.hint": (
+        "save the plan to a .toml file and name that file",
+        "hãy lưu kế hoạch vào một tệp .toml rồi chỉ đến tệp đó",
+    ),
     "read.permission": ("permission denied", "không có quyền đọc tệp"),
     "read.permission.hint": ("check the file's permissions", "kiểm tra quyền truy cập của tệp"),
     "read.cannot_read": ("cannot read: {reason}", "không đọc được: {reason}"),
@@ -449,6 +457,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "đã thôi chờ sau {seconds} giây",
     ),
     "journal.busy.hint": ("try again in a moment", "hãy thử lại sau giây lát"),
+    "journal.cannot_lock": (
+        "{path}: cannot take the lock {lock}: {reason}",
+        "{path}: không khóa được tệp {lock}: {reason}",
+    ),
+    "journal.cannot_lock.hint": (
+        "the plan's folder must be writable, and the lock file a plain file or absent",
+        "thư mục chứa kế hoạch phải ghi được, và tệp khóa phải là tệp thường hoặc chưa có",
+    ),
+    "journal.not_utf8": (
+        "{what} holds bytes that are not UTF-8 text",
+        "{what} có byte không phải văn bản UTF-8",
+    ),
+    "journal.not_utf8.hint": (
+        "type it again in a UTF-8 terminal (LANG=vi_VN.UTF-8 or C.UTF-8)",
+        "hãy gõ lại trong terminal dùng UTF-8 (LANG=vi_VN.UTF-8 hoặc C.UTF-8)",
+    ),
     "journal.bad_id": (
         "{option}: {id} is not a valid id",
         "{option}: {id} không phải là mã hợp lệ",

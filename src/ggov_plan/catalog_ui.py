@@ -302,6 +302,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.prompt.choose": ("choose 1–{count}", "chọn từ 1 đến {count}"),
     "cli.already_cancelled": ("activity {id!r} is already cancelled", "hoạt động {id!r} đã bị hủy"),
     "cli.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
+    "cli.void_conflict": (
+        "--void cannot be combined with {options}",
+        "--void không dùng chung được với {options}",
+    ),
+    "cli.void_conflict.hint": (
+        "to void: record --void COMPLETION_ID --reason …; to record work, leave out --void",
+        "để hủy: record --void MÃ_KẾT_QUẢ --reason …; để ghi kết quả, bỏ --void",
+    ),
     "cli.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
     "cli.id_taken.hint": ("choose another id", "chọn mã khác"),
     "cli.title_empty": ("--title is empty", "--title đang để trống"),
@@ -387,6 +395,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--format docx tạo tệp Word nhị phân; hãy đặt tên tệp bằng -o ĐƯỜNG_DẪN",
     ),
     "report.docx_output.hint": ("for example: -o bao-cao.docx", "ví dụ: -o bao-cao.docx"),
+    "report.output_is_plan": (
+        "-o {path} is the plan file itself; the report would replace the plan",
+        "-o {path} chính là tệp kế hoạch; báo cáo sẽ ghi đè lên kế hoạch",
+    ),
+    "report.output_is_plan.hint": (
+        "write the report to another file, e.g. -o bao-cao.md",
+        "hãy ghi báo cáo ra tệp khác, ví dụ -o bao-cao.md",
+    ),
     # --- schema, init (cli_tools)
     "init.one_of": (
         "give exactly one of --from FILE or --blank",

@@ -3,22 +3,70 @@
 Each command finds the plan, loads and validates it, derives figures and hands
 them to a renderer. The app, the shared options and the error edge (exit
 codes) are in :mod:`ggov_plan.shell`. The commands live in one module per
-kind of work, imported here in the order ``--help`` lists them.
+kind of work, listed here in the order ``--help`` lists them.
 """
 
 from __future__ import annotations
 
+import importlib
 import signal
+import sys
+from typing import Any
 
-# Imported for their commands, in the order --help lists them: reading,
-# tracking, reporting, then tools for new plans and editors.
-from ggov_plan import cli_read  # noqa: F401  # isort: skip
-from ggov_plan import cli_track  # noqa: F401  # isort: skip
-from ggov_plan import cli_report  # noqa: F401  # isort: skip
-from ggov_plan import cli_tools  # noqa: F401  # isort: skip
-from ggov_plan.shell import app, utf8_streams
+import typer
 
-__all__ = ["app", "main"]
+from ggov_plan.shell import app_with_only, utf8_streams
+
+__all__ = ["app_for", "main", "whole_app"]
+
+#: Command modules in the order --help lists their commands: reading,
+#: tracking, reporting, then tools for new plans and editors.
+COMMAND_MODULES = ("cli_read", "cli_track", "cli_report", "cli_tools")
+#: Which module defines each top-level command or group.
+MODULE_OF = {
+    "check": "cli_read",
+    "show": "cli_read",
+    "status": "cli_read",
+    "activity": "cli_track",
+    "record": "cli_track",
+    "progress": "cli_track",
+    "budget": "cli_track",
+    "report": "cli_report",
+    "schema": "cli_tools",
+    "init": "cli_tools",
+}
+
+
+def whole_app() -> typer.Typer:
+    """The app with every command, for ``--help``, tests and the docs."""
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"ggov_plan.{module}")
+    from ggov_plan.shell import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # `from ggov_plan.cli import app` (tests, docs) gets every command.
+    if name == "app":
+        return whole_app()
+    raise AttributeError(name)
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run ``argv``: just its command's when the first word names one.
+
+    Start-up is most of a command's time on a real plan: importing one
+    command module and building one command saves a third of it
+    (docs/performance.md). Anything else (no command, an option first, a
+    mistyped name) gets the whole app, so help and suggestions list all.
+    """
+    if argv and argv[0] in MODULE_OF:
+        importlib.import_module(f"ggov_plan.{MODULE_OF[argv[0]]}")
+        only = app_with_only(argv[0])
+        if only is not None:
+            return only
+    return whole_app()
 
 
 def main() -> None:
@@ -28,4 +76,4 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     utf8_streams()
-    app(prog_name="ggov-plan")
+    app_for(sys.argv[1:])(prog_name="ggov-plan")

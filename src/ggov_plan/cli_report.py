@@ -11,6 +11,7 @@ md, html or docx; docx is written only to a file (``-o``).
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -63,6 +64,14 @@ def check_formats(output_format: ReportFormat, official: bool, output: Path | No
         raise UsageError(t("report.docx_official"), hint=t("report.docx_official.hint"))
     if output_format is ReportFormat.docx and output is None:
         raise UsageError(t("report.docx_output"), hint=t("report.docx_output.hint"))
+
+
+def _same_file(output: Path, plan: Path) -> bool:
+    """Whether -o names the plan itself (through a link or another spelling)."""
+    try:
+        return output.exists() and os.path.samefile(output, plan)
+    except OSError:
+        return False
 
 
 def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
@@ -167,6 +176,10 @@ def report(
     start = parse_date(since, what="--since") if since else None
     loaded, warnings = load_valid(plan)
     assert loaded.plan is not None and loaded.plan.header is not None
+    if output is not None and _same_file(output, Path(loaded.file)):
+        raise UsageError(
+            t("report.output_is_plan", path=output), hint=t("report.output_is_plan.hint")
+        )
     if official:
         built = build(loaded.plan, day, start or loaded.plan.header.start, warnings)
         document = render_official(built, output_format)

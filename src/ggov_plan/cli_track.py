@@ -15,29 +15,20 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ggov_plan import journal
-from ggov_plan.derive import (
-    Overview,
-    Status,
-    activity_figures,
-    budget_rows,
-    filter_activities,
-    in_name_order,
-    overview,
-    progress_rows,
-)
 from ggov_plan.i18n import t
-from ggov_plan.ids import new_id
-from ggov_plan.inputs import parse_amount, parse_date, parse_quantity
-from ggov_plan.load import Loaded
-from ggov_plan.model import Plan
-from ggov_plan.names import resolve
+from ggov_plan.model import Status
 from ggov_plan.problems import UsageError
-from ggov_plan.render import data as data_render
+
+if TYPE_CHECKING:
+    from ggov_plan import journal
+    from ggov_plan.derive import Overview
+    from ggov_plan.load import Loaded
+    from ggov_plan.model import Plan
+
 from ggov_plan.shell import (
     AsOfOption,
     JsonOption,
@@ -116,6 +107,7 @@ def _now() -> dt.datetime:
 
 
 def _print_write(result: journal.WriteResult, new_id_: str) -> None:
+
     if not result.written:
         sys.stdout.write(result.appended)
         if not result.appended.endswith("\n"):
@@ -172,6 +164,10 @@ def activity_add(
     lang: LangOption = None,
 ) -> None:
     """Add an activity that carries out a task. Prints the new id as its last line."""
+    from ggov_plan import journal
+    from ggov_plan.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.names import resolve
+
     loaded, _ = load_valid(plan)
     current = loaded.plan
     assert current is not None
@@ -231,6 +227,10 @@ def activity_list(
     lang: LangOption = None,
 ) -> None:
     """List activities with what is done and spent, and their state."""
+    from ggov_plan.derive import activity_figures, filter_activities
+    from ggov_plan.names import resolve
+    from ggov_plan.render import data as data_render
+
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
@@ -264,6 +264,10 @@ def activity_show(
     lang: LangOption = None,
 ) -> None:
     """Show one activity with its completions, voids and cancellation."""
+    from ggov_plan.derive import activity_figures
+    from ggov_plan.names import resolve
+    from ggov_plan.render import data as data_render
+
     day = as_of_day(as_of)
     loaded, _ = load_valid(plan)
     current = loaded.plan
@@ -307,6 +311,9 @@ def activity_cancel(
     lang: LangOption = None,
 ) -> None:
     """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
+    from ggov_plan.inputs import parse_date
+    from ggov_plan.names import resolve
+
     loaded, _ = load_valid(plan)
     current = loaded.plan
     assert current is not None
@@ -372,10 +379,30 @@ def record(
     With --void COMPLETION_ID --reason …, void a completion recorded by mistake
     instead; the completion stays in the file. Prints the record's id last.
     """
+    from ggov_plan.derive import activity_figures
+    from ggov_plan.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.names import resolve
+
     loaded, _ = load_valid(plan)
     current = loaded.plan
     assert current is not None
     if void is not None:
+        # Voiding takes no activity and no figures: refuse rather than drop them.
+        given = {
+            "ID": activity,
+            "--qty": qty,
+            "--date": date,
+            "--spent": spent,
+            "--source": source,
+            "--evidence": evidence,
+            "--note": note,
+        }
+        conflicting = [name for name, value in given.items() if value is not None]
+        if conflicting:
+            raise UsageError(
+                t("cli.void_conflict", options=", ".join(conflicting)),
+                hint=t("cli.void_conflict.hint"),
+            )
         _void(current, void, reason, by, dry_run, plan)
         return
     if activity is None:
@@ -413,6 +440,9 @@ def _append_with_id(
 ) -> tuple[journal.WriteResult, str]:
     """Append one record under a new id (or ``fixed_id``), checked under the lock
     against the file as it is then."""
+    from ggov_plan import journal
+    from ggov_plan.ids import new_id
+
     chosen: list[str] = []
 
     def build(fresh: Loaded) -> journal.NewRecords:
@@ -438,6 +468,8 @@ def _void(
     dry_run: bool,
     plan: Path | None,
 ) -> None:
+    from ggov_plan.names import resolve
+
     completion_id = resolve(current, "completion", completion, "--void")
     if completion_id in {v.completion for v in current.voids}:
         raise UsageError(t("cli.already_void", id=completion_id))
@@ -482,6 +514,9 @@ def progress(
     lang: LangOption = None,
 ) -> None:
     """Progress per task, agency, channel, content topic or month, with bars."""
+    from ggov_plan.derive import in_name_order, overview, progress_rows
+    from ggov_plan.render import data as data_render
+
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
@@ -509,6 +544,9 @@ def budget(
     lang: LangOption = None,
 ) -> None:
     """Money per group: declared, allocated to activities, spent, remaining."""
+    from ggov_plan.derive import budget_rows, in_name_order, overview
+    from ggov_plan.render import data as data_render
+
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan

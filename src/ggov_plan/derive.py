@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from ggov_plan.model import Activity, Completion, Plan
+from ggov_plan.model import Status as Status  # re-exported: derive works each one out
 from ggov_plan.text import fold, vi_sort_key
 
 
@@ -24,14 +24,6 @@ class _Keyed(Protocol):
 
 
 R = TypeVar("R", bound=_Keyed)
-
-
-class Status(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    OVERDUE = "overdue"
-    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,6 +200,16 @@ def append(
         raise PlanBusy(
             t("journal.busy", path=path, seconds=seconds), hint=t("journal.busy.hint")
         ) from None
+    except OSError as error:  # a read-only folder, a symlink planted at the lock path
+        raise UsageError(
+            t(
+                "journal.cannot_lock",
+                path=path,
+                lock=lock_path(real).name,
+                reason=error.strerror or str(error),
+            ),
+            hint=t("journal.cannot_lock.hint"),
+        ) from None
     try:
         raw = read_bytes(real)
         entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
@@ -211,6 +221,7 @@ def append(
             raise PlanInvalid(str(path), problems)
         records = build(old)
         newline = "\r\n" if b"\r\n" in raw else "\n"
+        _check_utf8(records)
         blocks = render_blocks(records, newline)
         if raw:
             separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
@@ -228,6 +239,22 @@ def append(
         return WriteResult(Path(path), blocks, written=not dry_run)
     finally:
         lock.release()
+
+
+def _check_utf8(records: NewRecords) -> None:
+    """Text typed in a non-UTF-8 locale arrives with undecodable bytes
+    (surrogate escapes); refuse it rather than fail while writing."""
+    for key, record in records:
+        for name, value in record.items():
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and not text.isascii():
+                    try:
+                        text.encode("utf-8")
+                    except UnicodeEncodeError:
+                        raise UsageError(
+                            t("journal.not_utf8", what=f"{key}.{name}"),
+                            hint=t("journal.not_utf8.hint"),
+                        ) from None
 
 
 def _verify_appended(

@@ -16,6 +16,7 @@ import difflib
 import errno
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -185,8 +186,15 @@ def find_plan(
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is a clear error."""
+    """The file's bytes; a missing or unreadable file is a clear error.
+
+    Only a regular file is read: a named pipe would wait forever for a writer,
+    and a device such as /dev/zero never ends.
+    """
     try:
+        mode = path.stat().st_mode  # before opening: opening a pipe already waits
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise PlanUnreadable(str(path), t("read.not_regular"), hint=t("read.not_regular.hint"))
         return path.read_bytes()
     except FileNotFoundError:
         raise PlanNotFound(t("read.not_found", path=path), hint=t("read.not_found.hint")) from None
@@ -576,7 +584,9 @@ class _Builder:
         record_id = raw.get("id")
         if "id" in specs and isinstance(record_id, str):
             self.declared.setdefault(cls.key, set()).add(record_id)
-        label = f"{where} '{record_id}'" if isinstance(record_id, str) else where
+        # repr(): quoted as before, and a line break or control character in
+        # the id shows as \n or \x1b instead of breaking the message's line.
+        label = f"{where} {record_id!r}" if isinstance(record_id, str) else where
         for key, name in keys.items():
             field_spec = specs[name]
             if key not in raw:

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 Kind = Literal[
@@ -438,3 +439,13 @@ class Plan:
     @property
     def sources(self) -> tuple[FundingSource, ...]:
         return self.budget.sources if self.budget else ()
+
+
+class Status(StrEnum):
+    """The state of an activity on a day, worked out by :mod:`ggov_plan.derive`."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"

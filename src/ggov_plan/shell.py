@@ -37,6 +37,7 @@ from ggov_plan.load import Loaded, find_plan
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
 from ggov_plan.rules import Context
+from ggov_plan.text import visible_controls
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -48,15 +49,42 @@ EXIT_BUSY = 75
 TODAY_ENV = "GGOV_PLAN_TODAY"
 DEBUG_ENV = "GGOV_PLAN_DEBUG"
 
-app = typer.Typer(
-    name="ggov-plan",
-    help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="ggov-plan",
+        help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+#: The whole command line; the cli_* modules add their commands to it.
+app = _new_app()
+
+
+def app_with_only(name: str) -> typer.Typer | None:
+    """The app with one command (or command group) only, or None if none has that name.
+
+    typer turns every registered command into a click command before it parses
+    anything: on a real plan that was a fifth of a command's time. A run that
+    names its command needs only that one; its parsing, help and errors are
+    the same, since click builds them from the command alone.
+    """
+    only = _new_app()
+    only.registered_callback = app.registered_callback
+    only.registered_commands = [
+        info
+        for info in app.registered_commands
+        if (info.name or (info.callback.__name__ if info.callback else "").replace("_", "-"))
+        == name
+    ]
+    only.registered_groups = [info for info in app.registered_groups if info.name == name]
+    return only if only.registered_commands or only.registered_groups else None
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -115,9 +143,11 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def _print_error(error: GgovPlanError) -> None:
-    stderr(t("shell.error", message=error.message))
+    # A message may quote a file name or a value typed on the command line:
+    # control characters in it must not reach the terminal (docs/security.md).
+    stderr(t("shell.error", message=visible_controls(error.message)))
     if error.hint:
-        stderr("  " + t("shell.hint", hint=error.hint))
+        stderr("  " + t("shell.hint", hint=visible_controls(error.hint)))
 
 
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -126,6 +156,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            _refuse_undecodable(command, kwargs)
             choose_language(kwargs.get("lang"))
             _settings["use_cache"] = cache.enabled(bool(kwargs.get("no_cache")), os.environ)
             return command(*args, **kwargs)
@@ -154,6 +185,38 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _refuse_undecodable(command: Callable[..., object], values: dict[str, object]) -> None:
+    """A value typed in a non-UTF-8 terminal arrives with its undecodable bytes
+    as lone surrogates; it cannot be written to a UTF-8 plan, so say so, naming
+    the option, rather than fail later."""
+    for name, value in values.items():
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise UsageError(
+                        t("journal.not_utf8", what=_option_of(command, name)),
+                        hint=t("journal.not_utf8.hint"),
+                    ) from None
+
+
+def _option_of(command: Callable[..., object], name: str) -> str:
+    """How the command line spells parameter ``name``: ``--title``, or ``ID``."""
+    import typing
+
+    hint = typing.get_type_hints(command, include_extras=True).get(name)
+    for info in getattr(hint, "__metadata__", ()):
+        declared = getattr(info, "param_decls", None) or ()
+        long = [d for d in declared if d.startswith("--")]
+        if long:
+            return str(long[0])
+        if getattr(info, "metavar", None):
+            return str(info.metavar)
+    return "--" + name.replace("_", "-")
 
 
 def choose_language(option: object) -> None:

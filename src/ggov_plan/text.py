@@ -13,17 +13,50 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+#: C0 controls but tab and line feed, DEL and the C1 controls: what a terminal obeys.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_WITH_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The same, carriage return kept too.
+_CONTROL_BUT_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The same, line feed shown too: only tab is kept.
+_CONTROL_AND_NEWLINES = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def visible_controls(text: str, *, keep_newlines: bool = False) -> str:
+def visible_controls(text: str, *, keep_newlines: bool = False, one_line: bool = False) -> str:
     """Control characters as ``\\x1b``-style text, so plan text cannot drive a terminal.
 
-    Tab is kept; so are line feed and carriage return when ``keep_newlines``.
+    Shown: U+0000–U+001F, DEL and U+0080–U+009F (C1, among them U+009B, the
+    one-byte CSI), except tab, which is always kept, and line feed, which is
+    kept because it lays text out. A carriage return (it moves back over the
+    line) is shown as ``\\x0d``.
+
+    ``keep_newlines`` keeps the carriage return too, for a format whose cells
+    may hold a CR LF line break (CSV, where the writer quotes such cells).
+    ``one_line`` shows the line feed as ``\\x0a`` as well, so that the text
+    cannot start a line of its own (``check`` output, one line per problem).
     """
-    pattern = _CONTROL_WITH_NEWLINES if keep_newlines else _CONTROL
+    if keep_newlines and one_line:
+        raise ValueError("keep_newlines and one_line exclude each other")
+    if one_line:
+        pattern = _CONTROL_AND_NEWLINES
+    else:
+        pattern = _CONTROL_BUT_NEWLINES if keep_newlines else _CONTROL
     return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+#: ``str.translate`` table: DEL and the C1 controls as JSON ``\\u`` escapes.
+_JSON_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
+def json_escape_c1(text: str) -> str:
+    """JSON text with DEL and C1 controls (U+007F–U+009F) written as ``\\u009b``.
+
+    orjson and ``json.dumps(ensure_ascii=False)`` escape only U+0000–U+001F;
+    every other output shows these characters harmlessly. Outside strings,
+    JSON text holds only ASCII, so any such character is inside a string,
+    where its escape reads back as the same character: ``json.loads`` gives
+    the same data.
+    """
+    return text.translate(_JSON_C1)
 
 
 # The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,

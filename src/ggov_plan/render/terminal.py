@@ -43,8 +43,12 @@ def make_console(file: object = None, *, width: int | None = None) -> Console:
 
 
 def safe(value: object, style: str = "") -> Text:
-    """Plan text as a Text: literal, with control characters made visible."""
-    return Text(visible_controls(str(value)), style=style)
+    """Plan text as a Text: literal, with control characters made visible.
+
+    A tab becomes a space: rich measures a cell before it expands tabs, and
+    then crops the text after the tab away.
+    """
+    return Text(visible_controls(str(value)).replace("\t", " "), style=style)
 
 
 def num(amount: int) -> str:

@@ -108,7 +108,7 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
             (t("track.due") + " ", "dim"),
             due,
             ("   " + t("track.done") + " ", "dim"),
-            f"{figures.done}/{activity.target}{unit}",
+            safe(f"{figures.done}/{activity.target}{unit}"),
             ("   " + t("track.state") + " ", "dim"),
             Text(t(f"state.{figures.status.value}"), style=_STATE_STYLE[figures.status]),
             ("   " + t("track.as_of") + " ", "dim"),
