@@ -353,8 +353,21 @@ def test_a_write_leaves_the_cache_warm_and_right(
     )
     assert added.exit_code == 0, added.stderr
     result = cache.load(plan)
-    assert result.how == "cache"
+    # The entry of before the write still serves: only the new block is parsed.
+    assert result.how == "appended"
     assert_same_as_full_parse(plan.read_bytes(), result, str(plan))
+
+
+def test_an_entry_is_rewritten_once_the_appended_part_is_large(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    folder = tmp_path / "cache"
+    assert cache.load(plan, folder=folder).how == "parsed"
+    block = render_blocks([("activity", {"id": "so-tttt-2a2a", "task": "t1", "title": "Phóng sự"})])
+    plan.write_bytes(plan.read_bytes() + b"\n" + block.encode())
+    # A block is more than 1/32 of this small plan: the entry is rewritten.
+    assert cache.load(plan, folder=folder).how == "appended"
+    assert cache.load(plan, folder=folder).how == "cache"
 
 
 def test_same_bytes_under_another_name_share_nothing(tmp_path: Path) -> None:

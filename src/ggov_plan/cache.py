@@ -80,7 +80,7 @@ class Snapshot:
     plan: Plan
 
 
-def digest(raw: bytes) -> bytes:
+def digest(raw: bytes | memoryview) -> bytes:
     # SHA-256 runs in hardware on current x86 and ARM CPUs: on the bench
     # machine it hashed 60 MB in 0.09 s, where BLAKE2b took 0.22 s.
     return hashlib.sha256(raw).digest()
@@ -108,7 +108,7 @@ def extend(old: Snapshot, raw: bytes, file: str) -> tuple[Snapshot, dict[str, An
     None if the start differs, or if the new part is not surely read the same
     alone as within the whole file; the caller then parses the whole file.
     """
-    if len(raw) <= old.size or digest(raw[: old.size]) != old.digest:
+    if len(raw) <= old.size or digest(memoryview(raw)[: old.size]) != old.digest:
         return None
     # A tail that starts mid-line would continue the old last line.
     if not (raw[old.size - 1 : old.size] == b"\n" or raw[old.size : old.size + 1] in b"\r\n"):
@@ -241,17 +241,48 @@ class _PayloadUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
 
 
+#: Entries this process has read or written, with the file status they had:
+#: a write command reads its plan twice (before and under the lock), and a
+#: large entry takes a second to read. A snapshot proves itself against the
+#: plan's bytes anyway; the status check is so that a changed entry is read.
+_MEMO: dict[Path, tuple[tuple[int, int, int], Snapshot]] = {}
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int]:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
 def read_entry(path: Path) -> Snapshot | None:
     """The entry at ``path``, or None if there is none usable, for any reason."""
     try:
         with path.open("rb") as stream:
-            if not _private(os.fstat(stream.fileno())):
+            status = os.fstat(stream.fileno())
+            if not _private(status):
                 return None
+            memo = _MEMO.get(path)
+            if memo is not None and memo[0] == _identity(status):
+                return memo[1]
             if stream.readline() != _tag():
                 return None
-            return _from_payload(_PayloadUnpickler(stream).load())
+            snapshot = _from_payload(_PayloadUnpickler(stream).load())
     except Exception:
         return None
+    _MEMO[path] = (_identity(status), snapshot)
+    return snapshot
+
+
+def store(path: Path, known: Snapshot | None, snapshot: Snapshot) -> None:
+    """Write ``snapshot`` as the entry unless the entry on disk is nearly as good.
+
+    After a few appended blocks the old entry still serves: the next load
+    parses just the blocks (:func:`extend`). Rewriting a large entry takes
+    seconds, so that is done only once the new part is 1/32 of the file.
+    """
+    if snapshot is known:
+        return
+    if known is not None and snapshot.size - known.size < snapshot.size // 32:
+        return
+    write_entry(path, snapshot)
 
 
 def _private(status: os.stat_result) -> bool:
@@ -268,10 +299,13 @@ def _tag() -> bytes:
 
 def write_entry(path: Path, snapshot: Snapshot) -> None:
     """Write atomically; failing to write the cache never fails a command."""
-    _write_atomically(path, _to_payload(snapshot))
+    if _write_atomically(path, _to_payload(snapshot)):
+        with contextlib.suppress(OSError):
+            _MEMO[path] = (_identity(path.stat()), snapshot)
 
 
-def _write_atomically(path: Path, payload: Any) -> None:
+def _write_atomically(path: Path, payload: Any) -> bool:
+    """Whether it was written: an error only means there is no entry."""
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         # A writer killed before its rename leaves its temp file; the next
@@ -287,10 +321,12 @@ def _write_atomically(path: Path, payload: Any) -> None:
                 stream.write(_tag())
                 pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, path)
+            return True
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
+    return False
 
 
 # --------------------------------------------------------------------------- loading
@@ -329,8 +365,8 @@ def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> C
     entry = entry_path(path, folder or cache_folder())
     known = read_entry(entry)
     result = load_raw(raw, file, known)
-    if result.snapshot is not None and result.snapshot is not known:
-        write_entry(entry, result.snapshot)
+    if result.snapshot is not None:
+        store(entry, known, result.snapshot)
     return dataclasses.replace(result, entry=entry)
 
 
@@ -346,13 +382,22 @@ def _checked_path(entry: Path) -> Path:
     return entry.with_suffix(".checked")
 
 
-def validate(result: CachedLoad, context: Context) -> list[Problem]:
-    """:func:`ggov_plan.rules.validate`, remembered for a cached plan."""
+def _checked_key(result: CachedLoad, context: Context) -> tuple[Any, ...]:
     from ggov_plan.i18n import current
 
+    assert result.snapshot is not None
+    return (result.snapshot.digest, result.loaded.file, context.today, current())
+
+
+def validate(result: CachedLoad, context: Context, *, write: bool = True) -> list[Problem]:
+    """:func:`ggov_plan.rules.validate`, remembered for a cached plan.
+
+    ``write=False`` only reads what is remembered: a plan write keeps the cache
+    folder untouched until the plan itself is written (:func:`remember_checked`).
+    """
     if result.entry is None or result.snapshot is None:
         return rules.validate(result.loaded, context)
-    key = (result.snapshot.digest, result.loaded.file, context.today, current())
+    key = _checked_key(result, context)
     path = _checked_path(result.entry)
     try:
         with path.open("rb") as stream:
@@ -363,11 +408,12 @@ def validate(result: CachedLoad, context: Context) -> list[Problem]:
     except Exception:  # a bad entry is no entry: the rules run again
         pass
     problems = rules.validate(result.loaded, context)
-    _write_atomically(path, (key, problems))
+    if write:
+        remember_checked(result, context, problems)
     return problems
 
 
-def remember(path: Path, raw: bytes, snapshot: Snapshot, *, folder: Path | None = None) -> None:
-    """Store the snapshot of bytes just written, so that the next command is warm."""
-    if snapshot.size == len(raw):
-        write_entry(entry_path(path, folder or cache_folder()), snapshot)
+def remember_checked(result: CachedLoad, context: Context, problems: list[Problem]) -> None:
+    """Keep the rules' result for ``result``'s bytes, day and language."""
+    if result.entry is not None and result.snapshot is not None:
+        _write_atomically(_checked_path(result.entry), (_checked_key(result, context), problems))

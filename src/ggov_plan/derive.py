@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ggov_plan.model import Activity, Completion, Plan
+from ggov_plan.model import Activity, Completion, Plan, immutable
 from ggov_plan.model import Status as Status  # re-exported: derive works each one out
 from ggov_plan.text import fold, vi_sort_key
 
@@ -26,7 +26,7 @@ class _Keyed(Protocol):
 R = TypeVar("R", bound=_Keyed)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ActivityFigures:
     activity: Activity
     agency: str  # the activity's own agency, else its task's lead agency

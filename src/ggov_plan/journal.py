@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -214,9 +215,9 @@ def append(
         raw = read_bytes(real)
         entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
         known = cache.read_entry(entry) if entry is not None else None
-        current_load = cache.load_raw(raw, str(path), known)
+        current_load = dataclasses.replace(cache.load_raw(raw, str(path), known), entry=entry)
         old = current_load.loaded
-        problems = validate(old, context)
+        problems = cache.validate(current_load, context, write=False)
         if old.plan is None or any(p.is_error for p in problems):
             raise PlanInvalid(str(path), problems)
         records = build(old)
@@ -227,15 +228,21 @@ def append(
             separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
             blocks = separator + blocks
         new_raw = raw + blocks.encode("utf-8")
-        snapshot = _verify_appended(current_load.snapshot, new_raw, records, context, str(path))
-        if snapshot is None:  # not provable from the blocks alone: check the whole text
+        verified = _verify_appended(
+            current_load.snapshot, new_raw, records, context, str(path), entry
+        )
+        if verified is None:  # not provable from the blocks alone: check the whole text
             text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
             verify(old, text, text + blocks, records, context)
         if not dry_run:
             _remove_stale_temps(real)
             write_replacing(real, new_raw)
-            if entry is not None and snapshot is not None:
-                cache.write_entry(entry, snapshot)
+            if entry is not None and verified is not None:
+                # Only now, with the plan written: the next command starts warm.
+                new, new_problems = verified
+                assert new.snapshot is not None
+                cache.store(entry, known, new.snapshot)
+                cache.remember_checked(new, context, new_problems)
         return WriteResult(Path(path), blocks, written=not dry_run)
     finally:
         lock.release()
@@ -258,9 +265,14 @@ def _check_utf8(records: NewRecords) -> None:
 
 
 def _verify_appended(
-    old: cache.Snapshot | None, new_raw: bytes, records: NewRecords, context: Context, file: str
-) -> cache.Snapshot | None:
-    """The new snapshot if the appended blocks alone prove the new text right.
+    old: cache.Snapshot | None,
+    new_raw: bytes,
+    records: NewRecords,
+    context: Context,
+    file: str,
+    entry: Path | None,
+) -> tuple[cache.CachedLoad, list[Problem]] | None:
+    """The new plan and its problems if the appended blocks alone prove it right.
 
     Returns None when they cannot prove it (the caller verifies the whole
     text); raises :class:`WriteRefused` when they prove it wrong.
@@ -274,11 +286,12 @@ def _verify_appended(
             t("journal.would_not_read_back", file=file),
             hint=t("journal.would_not_read_back.hint"),
         )
-    new = cache.loaded_from(snapshot, new_raw, file)
-    errors = [p for p in validate(new, context) if p.is_error]
+    new = cache.CachedLoad(cache.loaded_from(snapshot, new_raw, file), snapshot, "appended", entry)
+    problems = cache.validate(new, context, write=False)
+    errors = [p for p in problems if p.is_error]
     if errors:
         raise WriteRefused(t("journal.would_be_invalid", file=file), errors)
-    return snapshot
+    return new, problems
 
 
 def check_new_id(ident: str, option: str) -> None:

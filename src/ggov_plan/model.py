@@ -72,6 +72,13 @@ def record(cls: type[_T]) -> type[_T]:
     return dataclass(slots=True, kw_only=True, eq=True, unsafe_hash=True)(cls)
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def immutable(cls: type[_T]) -> type[_T]:
+    """As :func:`record`, with positional arguments: for the figures
+    :mod:`ggov_plan.derive` makes, one per activity."""
+    return dataclass(slots=True, eq=True, unsafe_hash=True)(cls)
+
+
 @record
 class Record:
     """Where a record stands in its file; every record has this."""
