@@ -348,6 +348,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "write a whole number of 0 or more",
         "ghi một số nguyên từ 0 trở lên",
     ),
+    "rule.beyond_64_bits": (
+        "{name}: '{key}' is {value}, beyond the 64-bit whole numbers of TOML",
+        "{name}: '{key}' là {value}, vượt quá giới hạn số nguyên 64 bit của TOML",
+    ),
+    "rule.beyond_64_bits.hint": (
+        "other TOML readers refuse a whole number beyond {most}; check the number of digits",
+        "các chương trình đọc TOML khác không nhận số nguyên lớn hơn {most}; "
+        "kiểm tra lại số chữ số",
+    ),
     "rule.zero_target": (
         "activity '{id}': target is 0",
         "hoạt động '{id}': số lượng cần đạt ('target') bằng 0",
@@ -551,6 +560,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{what}: {text} không phải là số nguyên từ 1 trở lên",
     ),
     "input.quantity.bad.hint": ("e.g. 1, 2 or 10", "ví dụ 1, 2 hoặc 10"),
+    "input.quantity.too_large": (
+        "{what}: {text} is more than {most}",
+        "{what}: {text} vượt quá {most}",
+    ),
+    "input.quantity.too_large.hint": (
+        "check the number of digits: at most {most} is accepted",
+        "kiểm tra lại số chữ số: chỉ nhận tối đa {most}",
+    ),
     # ------------------------------------------------------------ writing files
     "atomic.cannot_write": ("{path}: cannot write: {reason}", "{path}: không ghi được: {reason}"),
     "atomic.cannot_write.hint": (

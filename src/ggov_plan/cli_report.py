@@ -173,7 +173,7 @@ def report(
 
     check_formats(output_format, official, output)
     day = as_of_day(as_of)
-    start = parse_date(since, what="--since") if since else None
+    start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
     assert loaded.plan is not None and loaded.plan.header is not None
     if output is not None and _same_file(output, Path(loaded.file)):

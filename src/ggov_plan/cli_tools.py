@@ -33,6 +33,7 @@ from ggov_plan.render import check as check_render
 from ggov_plan.rules import validate
 from ggov_plan.schema import schema_text
 from ggov_plan.shell import LangOption, app, context, handle_errors, today
+from ggov_plan.text import visible_controls
 
 #: The journal's top-level keys: what ggov-plan appends below the declaration.
 JOURNAL_KEYS = tuple(
@@ -202,9 +203,14 @@ def init(
     if source is None:
         what = t("init.what.blank")
     elif any(dropped.values()):
-        what = t("init.what.from_dropped", source=source, dropped=_dropped_words(dropped))
+        what = t("init.what.from_dropped", source=_shown(source), dropped=_dropped_words(dropped))
     else:
-        what = t("init.what.from", source=source)
-    print(t("init.written", path=path, what=what))
+        what = t("init.what.from", source=_shown(source))
+    print(t("init.written", path=_shown(path), what=what))
     print(check_render.summary(check_render.FileResult(str(path), tuple(problems))))
-    print(t("init.next", path=path, quoted=shlex.quote(str(path))))
+    print(t("init.next", path=_shown(path), quoted=_shown(shlex.quote(str(path)))))
+
+
+def _shown(path: object) -> str:
+    """A file name as printed: control characters visible, on one line."""
+    return visible_controls(str(path), one_line=True)

@@ -189,8 +189,8 @@ def activity_add(
         "agency": agency_id,
         "channel": resolve(current, "channel", channel, "--channel") if channel else None,
         "contents": [resolve(current, "content", c, "--content") for c in content or []],
-        "due": parse_date(due, what="--due") if due else None,
-        "target": parse_quantity(target, what="--target") if target else 1,
+        "due": parse_date(due, what="--due") if due is not None else None,
+        "target": parse_quantity(target, what="--target") if target is not None else 1,
         "unit": unit.strip() if unit else None,
         "cost": parse_amount(cost, what="--cost") if cost is not None else 0,
         "source": resolve(current, "budget.source", source, "--source") if source else None,
@@ -322,7 +322,7 @@ def activity_cancel(
         raise UsageError(t("cli.already_cancelled", id=activity_id))
     values = {
         "activity": activity_id,
-        "date": parse_date(date, what="--date") if date else today(),
+        "date": parse_date(date, what="--date") if date is not None else today(),
         "reason": _reason(reason),
         "recorded_by": _recorder(by),
         "recorded_at": _now(),
@@ -417,8 +417,8 @@ def record(
     activity_id = resolve(current, "activity", activity, "ID")
     values: dict[str, Any] = {
         "activity": activity_id,
-        "date": parse_date(date, what="--date") if date else today(),
-        "quantity": parse_quantity(qty, what="--qty") if qty else 1,
+        "date": parse_date(date, what="--date") if date is not None else today(),
+        "quantity": parse_quantity(qty, what="--qty") if qty is not None else 1,
         "spent": parse_amount(spent, what="--spent") if spent is not None else 0,
         "source": resolve(current, "budget.source", source, "--source") if source else None,
         "evidence": evidence.strip() if evidence else None,

@@ -179,16 +179,35 @@ def parse_amount(text: str, *, what: str | None = None) -> int:
     what = what or t("input.what.amount")
     if not text.strip():
         raise _refused("input.amount.empty", what, text)
-    amount = _read_amount(text, _amount_text(text), what)
+    try:
+        amount = _read_amount(text, _amount_text(text), what)
+    except ValueError:  # more digits than int() and str() take (4300): far too large
+        amount = MAX_AMOUNT + 1
     if amount > MAX_AMOUNT:
         raise _refused("input.amount.too_large", what, text, most=group_digits(MAX_AMOUNT, "."))
     return amount
 
 
+MAX_QUANTITY = 10**15
+"""The largest quantity accepted on the command line, as for amounts (:data:`MAX_AMOUNT`).
+
+Far more than any plan counts (broadcasts, leaflets, people), and far within
+TOML's 64-bit integers, so that the file stays readable by every TOML reader
+and its sums stay exact.
+"""
+
+
 def parse_quantity(text: str, *, what: str | None = None) -> int:
-    """A whole number of 1 or more."""
+    """A whole number from 1 to :data:`MAX_QUANTITY`."""
     what = what or t("input.what.quantity")
     value = text.strip()
-    if not _PLAIN.fullmatch(value) or int(value) < 1:
+    if not _PLAIN.fullmatch(value):
         raise _refused("input.quantity.bad", what, text)
-    return int(value)
+    digits = value.lstrip("0")
+    # Compared by length first: int() refuses more than 4300 digits.
+    if len(digits) > len(str(MAX_QUANTITY)) or int(digits or "0") > MAX_QUANTITY:
+        raise _refused("input.quantity.too_large", what, text, most=_figure(MAX_QUANTITY))
+    quantity = int(digits or "0")
+    if quantity < 1:
+        raise _refused("input.quantity.bad", what, text)
+    return quantity

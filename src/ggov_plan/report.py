@@ -82,8 +82,14 @@ class Report:
 
 
 def default_since(as_of: dt.date) -> dt.date:
-    """The first day of the month before ``as_of``."""
+    """The first day of the month before ``as_of``.
+
+    In January of year 1 there is no month before: the first day of that
+    January, the first day the calendar has.
+    """
     first = as_of.replace(day=1)
+    if first == dt.date.min:
+        return first
     return (first - dt.timedelta(days=1)).replace(day=1)
 
 

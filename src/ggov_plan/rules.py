@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,16 +20,24 @@ from typing import Any
 
 from ggov_plan.i18n import CATALOG, current, date_text, t
 from ggov_plan.load import Loaded
-from ggov_plan.model import COLLECTIONS, Plan, Record
+from ggov_plan.model import COLLECTIONS, FieldSpec, Plan, Record
 from ggov_plan.money import format_number, format_vnd
 from ggov_plan.problems import Problem, Severity
+
+#: Where a key stands in the file, by its data path (``budget.source[1].amount``).
+Locate = Callable[[str], tuple[int | None, int | None]]
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What rules may know beyond the plan: only today's date, given by the caller."""
+    """What rules may know beyond the plan: today's date, given by the caller.
+
+    ``locate`` finds a key's own line, for a rule that finds fault with one
+    value rather than with its table; :func:`validate` gives it from the file.
+    """
 
     today: dt.date
+    locate: Locate | None = dataclasses.field(default=None, compare=False, repr=False)
 
 
 Rule = Callable[[Plan, Context], Iterator[Problem]]
@@ -49,6 +58,25 @@ def _problem(
     return Problem(
         severity, code, message, plan.file, record.line or None, record.column or None, path, hint
     )
+
+
+def _value_problem(
+    plan: Plan,
+    record: Record,
+    context: Context,
+    code: str,
+    message: str,
+    hint: str,
+    *,
+    field: str,
+) -> Problem:
+    # A problem with one value points at the value's own line, as the
+    # structural problems do (load.py), when the file says where it is.
+    path = f"{record.path}.{field}"
+    line, column = context.locate(path) if context.locate else (None, None)
+    if not line:
+        line, column = record.line or None, record.column or None
+    return Problem(Severity.ERROR, code, message, plan.file, line, column, path, hint)
 
 
 def _records(plan: Plan) -> Iterator[Record]:
@@ -119,14 +147,13 @@ def unique_ids(plan: Plan, context: Context) -> Iterator[Problem]:
 
 def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
     """Every id that names another record names one that is declared."""
+    declared = plan.declared_ids
     for record in _records(plan):
-        for f in dataclasses.fields(record):
-            spec = f.metadata.get("spec")
-            if spec is None or spec.ref is None:
-                continue
-            value = getattr(record, f.name)
+        for name, spec in _reference_fields(type(record)):
+            value = getattr(record, name)
             targets = value if isinstance(value, tuple) else (value,)
-            known = plan.declared_ids.get(spec.ref, frozenset())
+            assert spec.ref is not None
+            known = declared.get(spec.ref, frozenset())
             for target in targets:
                 if target is None or target in known:
                     continue
@@ -151,12 +178,12 @@ def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
                     t(
                         "rule.unknown_reference",
                         name=_name(record),
-                        key=f.name,
+                        key=name,
                         record=_noun(spec.ref),
                         id=target,
                     ),
                     hint,
-                    field=f.name,
+                    field=name,
                 )
 
 
@@ -251,29 +278,89 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             )
 
 
+_REFERENCE_FIELDS: dict[type[Record], tuple[tuple[str, FieldSpec], ...]] = {}
+
+
+def _reference_fields(cls: type[Record]) -> tuple[tuple[str, FieldSpec], ...]:
+    """The fields of a record class that name other records, once per class:
+    ``dataclasses.fields`` per record was most of the rules' time."""
+    found = _REFERENCE_FIELDS.get(cls)
+    if found is None:
+        found = tuple(
+            (f.name, f.metadata["spec"])
+            for f in dataclasses.fields(cls)
+            if "spec" in f.metadata and f.metadata["spec"].ref is not None
+        )
+        _REFERENCE_FIELDS[cls] = found
+    return found
+
+
+_AMOUNT_FIELDS: dict[type[Record], tuple[tuple[str, str], ...]] = {}
+
+
+def _amount_fields(cls: type[Record]) -> tuple[tuple[str, str], ...]:
+    """The money and quantity fields of a record class: (name, kind), in order."""
+    found = _AMOUNT_FIELDS.get(cls)
+    if found is None:
+        found = tuple(
+            (f.name, f.metadata["spec"].kind)
+            for f in dataclasses.fields(cls)
+            if "spec" in f.metadata and f.metadata["spec"].kind in ("money", "quantity")
+        )
+        _AMOUNT_FIELDS[cls] = found
+    return found
+
+
+def _amounts(plan: Plan) -> Iterator[tuple[Record, str, str, Any]]:
+    """Every money and quantity value of the plan: (record, field, kind, value)."""
+    for record in _records(plan):
+        for name, kind in _amount_fields(type(record)):
+            yield record, name, kind, getattr(record, name)
+
+
 def amounts_non_negative(plan: Plan, context: Context) -> Iterator[Problem]:
     """Money and printed figures are never negative."""
-    for record in _records(plan):
-        for f in dataclasses.fields(record):
-            spec = f.metadata.get("spec")
-            if spec is None or spec.kind not in ("money", "quantity"):
-                continue
-            value: Any = getattr(record, f.name)
-            if isinstance(value, int) and value < 0:
-                unit = " đồng" if spec.kind == "money" else ""
-                yield _problem(
-                    plan,
-                    record,
-                    "negative-amount",
-                    t(
-                        "rule.negative_amount",
-                        name=_name(record),
-                        key=f.name,
-                        value=_figure(value) + unit,
-                    ),
-                    t("rule.negative_amount.hint"),
-                    field=f.name,
-                )
+    for record, name, kind, value in _amounts(plan):
+        if isinstance(value, int) and value < 0:
+            unit = " đồng" if kind == "money" else ""
+            yield _problem(
+                plan,
+                record,
+                "negative-amount",
+                t(
+                    "rule.negative_amount",
+                    name=_name(record),
+                    key=name,
+                    value=_figure(value) + unit,
+                ),
+                t("rule.negative_amount.hint"),
+                field=name,
+            )
+
+
+#: TOML 1.0's integers are 64-bit: "if an integer cannot be represented
+#: losslessly, an error must be thrown". tomllib reads any size; other readers refuse.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def amounts_within_64_bits(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Money and figures are TOML's 64-bit integers, which every TOML reader takes.
+
+    Reported as ``wrong-type`` at the value's own line: beyond 64 bits, a
+    number is no TOML integer.
+    """
+    for record, name, kind, value in _amounts(plan):
+        if type(value) is int and not INT64_MIN <= value <= INT64_MAX:
+            unit = " đồng" if kind == "money" else ""
+            yield _value_problem(
+                plan,
+                record,
+                context,
+                "wrong-type",
+                t("rule.beyond_64_bits", name=_name(record), key=name, value=_figure(value) + unit),
+                t("rule.beyond_64_bits.hint", most=_figure(INT64_MAX)),
+                field=name,
+            )
 
 
 def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
@@ -407,6 +494,7 @@ RULES: tuple[Rule, ...] = (
     indicator_parts_sum,
     dates_consistent,
     amounts_non_negative,
+    amounts_within_64_bits,
     quantities_positive,
     journal_dates,
     allocation_within_budget,
@@ -417,7 +505,25 @@ def validate(loaded: Loaded, context: Context, rules: Iterable[Rule] = RULES) ->
     """Every problem of a loaded file: syntax and structure, then the rules."""
     problems = list(loaded.problems)
     if loaded.plan is not None:
+        if context.locate is None:
+            context = dataclasses.replace(context, locate=_locator(loaded))
         for rule in rules:
             problems.extend(rule(loaded.plan, context))
     problems.sort(key=Problem.sort_key)
     return problems
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _locator(loaded: Loaded) -> Locate:
+    """Where a key stands, from the file's source map, built only when first asked."""
+
+    def locate(path: str) -> tuple[int | None, int | None]:
+        sourcemap = loaded.sourcemap
+        if sourcemap is None:
+            return None, None
+        parts = tuple(int(index) if index else name for name, index in _PATH_PART.findall(path))
+        return sourcemap.locate(parts)
+
+    return locate

@@ -237,7 +237,7 @@ def today() -> dt.date:
 
 
 def as_of_day(as_of: str | None) -> dt.date:
-    return parse_date(as_of, what="--as-of") if as_of else today()
+    return parse_date(as_of, what="--as-of") if as_of is not None else today()
 
 
 def context() -> Context:

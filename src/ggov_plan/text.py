@@ -43,8 +43,17 @@ def visible_controls(text: str, *, keep_newlines: bool = False, one_line: bool =
     return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-#: ``str.translate`` table: DEL and the C1 controls as JSON ``\\u`` escapes.
-_JSON_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+#: DEL and the C1 controls, which JSON encoders leave raw: as text, and as UTF-8.
+_C1 = re.compile(r"[\x7f-\x9f]")
+_C1_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _json_escape_utf8(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode("utf-8"))
 
 
 def json_escape_c1(text: str) -> str:
@@ -56,7 +65,22 @@ def json_escape_c1(text: str) -> str:
     where its escape reads back as the same character: ``json.loads`` gives
     the same data.
     """
-    return text.translate(_JSON_C1)
+    if _C1.search(text) is None:
+        return text
+    return _C1.sub(_json_escape, text)
+
+
+def json_escape_c1_utf8(data: bytes) -> bytes:
+    """:func:`json_escape_c1` on UTF-8 bytes (orjson's output), the same text.
+
+    Searched as bytes, which is several times faster than as text: DEL is the
+    byte 7F and U+0080–U+009F are C2 80 to C2 9F, and C2 only ever leads a
+    character. Most JSON holds no C2 byte at all, and a byte search says so
+    at memory speed.
+    """
+    if b"\x7f" not in data and b"\xc2" not in data:
+        return data
+    return _C1_UTF8.sub(_json_escape_utf8, data)
 
 
 # The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,

@@ -1,4 +1,12 @@
-"""The three outputs of ``ggov-plan check``: text lines, JSON, GitHub annotations."""
+"""The three outputs of ``ggov-plan check``: text lines, JSON, GitHub annotations.
+
+Plan text and file names are someone else's: every output shows their control
+characters harmlessly (:func:`~ggov_plan.text.visible_controls`). A text line
+is one line per problem, line feeds included (``\\x0a``); JSON escapes them
+all (``\\u001b``, ``\\u009b``) and reads back exactly; a GitHub annotation
+escapes line breaks and ``%`` (``%0A``), as workflow commands require, so no
+text can start a command of its own.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +17,7 @@ from typing import Any
 
 from ggov_plan.i18n import t
 from ggov_plan.problems import Problem, Severity
+from ggov_plan.text import json_escape_c1, visible_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +37,18 @@ class FileResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+def _file_name(file: str) -> str:
+    """A file name to start a line with: one line, controls shown, never ``::``.
+
+    GitHub reads a log line that starts with ``::`` (after spaces) as a
+    workflow command; ``./::x.toml`` names the same file as ``::x.toml``.
+    """
+    name = visible_controls(file, one_line=True)
+    return "./" + name if name.lstrip().startswith("::") else name
+
+
 def _where(problem: Problem) -> str:
-    where = problem.file
+    where = _file_name(problem.file)
     if problem.line:
         where += f":{problem.line}"
         if problem.column:
@@ -43,7 +62,8 @@ def _sentence(problem: Problem) -> str:
 
 def text_line(problem: Problem) -> str:
     """``PATH:LINE:COL: error[CODE]: message; how to fix``, one line per problem."""
-    return f"{_where(problem)}: {problem.severity}[{problem.code}]: {_sentence(problem)}"
+    sentence = visible_controls(_sentence(problem), one_line=True)
+    return f"{_where(problem)}: {problem.severity}[{problem.code}]: {sentence}"
 
 
 def summary(result: FileResult) -> str:
@@ -52,7 +72,8 @@ def summary(result: FileResult) -> str:
     verdict = t("check.valid") if result.readable and not errors else t("check.invalid")
     error_word = t("check.error" if errors == 1 else "check.errors")
     warning_word = t("check.warning" if warnings == 1 else "check.warnings")
-    return f"{result.file}: {verdict} ({errors} {error_word}, {warnings} {warning_word})"
+    name = _file_name(result.file)
+    return f"{name}: {verdict} ({errors} {error_word}, {warnings} {warning_word})"
 
 
 def text(results: Iterable[FileResult]) -> str:
@@ -84,15 +105,21 @@ def as_json(result: FileResult) -> dict[str, Any]:
 
 
 def json_text(results: list[FileResult]) -> str:
-    """One file: its object. Several: a list of objects, in the order given."""
+    """One file: its object. Several: a list of objects, in the order given.
+
+    Text is given exactly; every control character is a JSON escape.
+    """
     data: Any = [as_json(r) for r in results]
     if len(results) == 1:
         data = data[0]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_escape_c1(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _escape_data(value: str) -> str:
     # GitHub's workflow-command escaping: message data, then property values.
+    # Other control characters are shown first, as in every output; line
+    # breaks are kept for the runner to unescape (%0A).
+    value = visible_controls(value, keep_newlines=True)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

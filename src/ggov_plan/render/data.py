@@ -21,6 +21,7 @@ from ggov_plan.derive import (
 from ggov_plan.load import record_fields
 from ggov_plan.model import COLLECTIONS, Plan
 from ggov_plan.report import Report
+from ggov_plan.text import json_escape_c1, json_escape_c1_utf8
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
 JSON_VERSION = 1
@@ -54,14 +55,19 @@ def dumps(data: Any) -> str:
     pure-Python indenting encoder (docs/performance.md), and writes dates as
     ISO 8601 like ``isoformat()``. It refuses integers beyond 64 bits, which
     only a hostile plan holds: those go the standard way.
+
+    Both escape only the control characters U+0000–U+001F; DEL and the C1
+    controls (U+007F–U+009F, among them U+009B, the one-byte CSI) are escaped
+    afterwards (``\\u009b``), so no control character reaches a terminal and
+    ``json.loads`` still gives back the text exactly.
     """
     try:
         import orjson
 
         encoded: bytes = orjson.dumps(data, option=orjson.OPT_INDENT_2)
-        return encoded.decode("utf-8")
     except (ImportError, TypeError):
-        return json.dumps(_jsonable(data), ensure_ascii=False, indent=2)
+        return json_escape_c1(json.dumps(_jsonable(data), ensure_ascii=False, indent=2))
+    return json_escape_c1_utf8(encoded).decode("utf-8")
 
 
 def plan_header(plan: Plan) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import unicodedata
 import zipfile
 from typing import TYPE_CHECKING, Any
@@ -104,9 +105,21 @@ def balanced_lines(text: str, size: float, column_mm: float) -> tuple[str, ...]:
     return (" ".join(words[:k]), " ".join(words[k:]))
 
 
+#: What XML 1.0 cannot hold beyond the controls: surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
-    # XML cannot hold most control characters; show them as the other reports do.
-    return visible_controls(text)
+    """Text that lxml takes: every character XML 1.0 forbids shown as text.
+
+    Control characters are shown as ``\\x1b``, as the other reports do;
+    surrogates, U+FFFE and U+FFFF (valid in a TOML string, refused by lxml)
+    as ``\\ufffe``.
+    """
+    text = visible_controls(text)
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 class _Writer:
@@ -479,6 +492,13 @@ def _properties(w: _Writer, o: Official, as_of: dt.date) -> None:
     props.revision = 1
     props.created = when
     props.modified = when
+    if as_of.year < 1000:
+        # python-docx writes the year with strftime, "1" for year 1; W3CDTF
+        # needs four digits.
+        stamp = f"{as_of.isoformat()}T00:00:00Z"
+        for element in (props._element.created, props._element.modified):
+            if element is not None:
+                element.text = stamp
     # The template's thumbnail shows another document: drop it.
     package = w.document.part.package
     for key, relationship in list(package.rels.items()):
@@ -488,7 +508,11 @@ def _properties(w: _Writer, o: Official, as_of: dt.date) -> None:
 
 def _stable_zip(data: bytes, as_of: dt.date) -> bytes:
     """The same archive with fixed entry times, so that the bytes depend on the content only."""
-    stamp = (max(as_of.year, 1980), as_of.month, as_of.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980 to 2107 only.
+    if as_of.year > 2107:
+        stamp = (2107, 12, 31, 0, 0, 0)
+    else:
+        stamp = (max(as_of.year, 1980), as_of.month, as_of.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():

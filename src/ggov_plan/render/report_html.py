@@ -90,6 +90,30 @@ def _table_html(table: Table, table_class: str = "") -> str:
     return _table([_e(h) for h in table.header], rows, set(table.numeric - ratios), table_class)
 
 
+#: At most this many month marks on the chart's axis, whatever the plan's length.
+_MAX_TICKS = 16
+#: Months between two marks: every month, quarter, half year, year, then years.
+_TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
+
+
+def _month_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first days of months from ``start`` to ``end`` that the axis marks.
+
+    Every month for a plan of up to :data:`_MAX_TICKS` months; for a longer one,
+    every 2nd, 3rd, 6th … month (January, April, July, October for quarters),
+    so that the chart stays small for a period as long as year 1 to 9999. The
+    months are counted, not stepped through, so that no date beyond 9999 is made.
+    """
+    first = start.year * 12 + start.month - 1 + (start.day > 1)  # months since year 0
+    last = end.year * 12 + end.month - 1
+    count = last - first + 1
+    if count <= 0:
+        return []
+    step = next((s for s in _TICK_STEPS if count <= _MAX_TICKS * s), _TICK_STEPS[-1])
+    aligned = -(-first // step) * step
+    return [dt.date(n // 12, n % 12 + 1, 1) for n in range(aligned, last + 1, step)]
+
+
 def chart(report: Report) -> str:
     """Cumulative progress and spending across the plan period, against the plan.
 
@@ -137,16 +161,13 @@ def chart(report: Report) -> str:
             f'stroke="#e3e8ee"/><text x="{_LEFT - 6}" y="{y(ratio) + 4:.1f}" '
             f'text-anchor="end">{int(ratio * 100)}%</text>'
         )
-    month = dt.date(start.year, start.month, 1)
-    while month <= end:
-        if month >= start:
-            parts.append(
-                f'<line x1="{x(month):.1f}" y1="{_TOP + height}" x2="{x(month):.1f}" '
-                f'y2="{_TOP + height + 4}" stroke="#5a6877"/>'
-                f'<text x="{x(month):.1f}" y="{_TOP + height + 16}" text-anchor="middle">'
-                f"{month:%m/%Y}</text>"
-            )
-        month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    for month in _month_ticks(start, end):
+        parts.append(
+            f'<line x1="{x(month):.1f}" y1="{_TOP + height}" x2="{x(month):.1f}" '
+            f'y2="{_TOP + height + 4}" stroke="#5a6877"/>'
+            f'<text x="{x(month):.1f}" y="{_TOP + height + 16}" text-anchor="middle">'
+            f"{month:%m/%Y}</text>"
+        )
     parts += [
         f'<line class="plan" x1="{x(start):.1f}" y1="{y(0):.1f}" x2="{x(header.end):.1f}" '
         f'y2="{y(1):.1f}" stroke="#8a96a3" stroke-dasharray="5 4"/>',
