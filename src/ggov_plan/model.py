@@ -69,6 +69,9 @@ def record(cls: type[_T]) -> type[_T]:
     a large plan builds hundreds of thousands (docs/performance.md). Equality
     and hashing are those of a frozen dataclass.
     """
+    if not cls.__doc__:
+        # Else dataclass() writes one from inspect.signature: 5 ms at start-up.
+        cls.__doc__ = getattr(cls, "doc", "") or cls.__name__
     return dataclass(slots=True, kw_only=True, eq=True, unsafe_hash=True)(cls)
 
 
