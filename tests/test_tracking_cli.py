@@ -736,3 +736,37 @@ def test_short_activity_is_appended(plan: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert last_line(result) == "a1"
     assert listed(plan)["a1"]["task"] == "v1-truong-hoc"
+
+
+def test_status_lists_the_first_overdue_activities_and_says_how_many_more(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from ggov_plan.journal import render_blocks
+    from ggov_plan.render.terminal import STATUS_OVERDUE_ROWS
+
+    plan = copy_plan(tmp_path)
+    count = STATUS_OVERDUE_ROWS + 5
+    blocks = render_blocks(
+        [
+            (
+                "activity",
+                {
+                    "id": f"so-tttt-od{n:02d}",
+                    "task": "v1-san-xuat-chuong-trinh",
+                    "title": f"Buổi tuyên truyền số {n}",
+                    "due": dt.date(2017, 10, 1),
+                },
+            )
+            for n in range(count)
+        ]
+    )
+    plan.write_bytes(plan.read_bytes() + b"\n" + blocks.encode("utf-8"))
+    shown = cli("status", "-p", plan, "--lang", "en")
+    assert shown.exit_code == 0, shown.stderr
+    listed = [n for n in range(count) if f"so-tttt-od{n:02d}" in shown.stdout]
+    assert listed == list(range(STATUS_OVERDUE_ROWS))
+    assert "… and 5 more: ggov-plan activity list --status overdue" in shown.stdout
+    everything = cli("activity", "list", "--status", "overdue", "--json", "-p", plan)
+    assert len(json.loads(everything.stdout)["activities"]) == count

@@ -352,13 +352,13 @@ def load_raw(raw: bytes, file: str, known: Snapshot | None) -> CachedLoad:
             snapshot = extended[0]
             return CachedLoad(loaded_from(snapshot, raw, file), snapshot, "appended")
     loaded, headers = parse_with_headers(decode(raw, file), file)
-    snapshot = snapshot_of(raw, loaded, headers)
-    if snapshot is None:
+    fresh = snapshot_of(raw, loaded, headers)
+    if fresh is None:
         return CachedLoad(loaded, None, "parsed")
     # The model is all a command needs: the text and the TOML tables (on a
     # large plan, three times the model's memory) are let go before the
     # entry is written, and made again from the bytes if ever asked for.
-    return CachedLoad(loaded_from(snapshot, raw, file), snapshot, "parsed")
+    return CachedLoad(loaded_from(fresh, raw, file), fresh, "parsed")
 
 
 def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> CachedLoad:

@@ -180,6 +180,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "title.activities": ("Activities", "Hoạt động"),
     "title.overdue": ("Overdue", "Quá hạn"),
+    "status.overdue_more": (
+        "… and {count} more: ggov-plan activity list --status overdue",
+        "… và {count} hoạt động nữa: ggov-plan activity list --status overdue",
+    ),
     # --- rows and short labels
     "row.total": ("Total", "Tổng cộng"),
     "row.no_source": ("(no source named)", "(chưa ghi nguồn)"),
