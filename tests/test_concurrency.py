@@ -1,19 +1,17 @@
-"""Several writers at once, killed writers, and two clones merged by git.
+"""Writers waiting for the lock, killed writers, and two clones merged by git.
 
 These tests start real processes (``python -m ggov_plan`` or small Python
 scripts importing it), because locks and atomic renames only mean something
-between processes.
+between processes. Many writers at once, and writers killed at every stage of
+a write, are tests/test_reliability.py's (docs/reliability.md).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-import random
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
@@ -25,9 +23,7 @@ import filelock
 import pytest
 
 from ggov_plan import journal
-from ggov_plan.rules import Context
 from track_helpers import (
-    ID_CHARS,
     PLAN_2017,
     add_activity,
     cli,
@@ -37,7 +33,6 @@ from track_helpers import (
     run_process,
 )
 
-CONTEXT = Context(today=dt.date(2017, 12, 31))
 TASK = "v1-san-xuat-chuong-trinh"
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and symlinks: POSIX")
 
@@ -51,62 +46,6 @@ def python(script: str, *args: object) -> subprocess.Popen[str]:
         encoding="utf-8",
         env=process_env(),
     )
-
-
-# --------------------------------------------------------------------------- 4 writers × 10
-
-RECORD_LOOP = """
-    import sys
-    from ggov_plan.cli import main
-
-    plan, activity, worker = sys.argv[1:4]
-    for call in range(10):
-        sys.argv = [
-            "ggov-plan", "record", activity, "--spent", "1000", "--date", "2017-09-20",
-            "--by", "worker-" + worker, "--note", "call " + str(call), "-p", plan,
-        ]
-        try:
-            main()
-        except SystemExit as done:
-            print("exit", done.code, flush=True)
-"""
-
-
-def test_four_processes_record_ten_times_each(tmp_path: Path) -> None:
-    plan = copy_plan(tmp_path)
-    activity = add_activity(plan, "--title", "Chuyên mục phát thanh hằng tuần", "--target", "40")
-    workers = [python(RECORD_LOOP, plan, activity, n) for n in range(4)]
-    outputs = [worker.communicate(timeout=120) for worker in workers]
-
-    ids: list[str] = []
-    completion_id = re.compile(rf"{re.escape(activity)}-{ID_CHARS}{{4}}")
-    for worker, (out, err) in zip(workers, outputs, strict=True):
-        assert worker.returncode == 0, err
-        assert err == ""
-        lines = out.splitlines()
-        assert lines[1::2] == ["exit 0"] * 10, out
-        made = lines[0::2]
-        assert all(completion_id.fullmatch(i) for i in made), made
-        ids.extend(made)
-    assert len(ids) == 40
-    assert len(set(ids)) == 40
-
-    shown = json_of("activity", "show", activity, "--as-of", "2017-12-31", "-p", plan)
-    assert sorted(c["id"] for c in shown["completions"]) == sorted(ids)
-    assert shown["activity"]["done"] == 40
-    assert shown["activity"]["spent"] == 40_000
-    assert shown["activity"]["status"] == "done"
-    by_worker: dict[str, list[str]] = {}
-    for c in shown["completions"]:
-        by_worker.setdefault(c["recorded_by"], []).append(c["note"])
-    assert by_worker == {f"worker-{n}": [f"call {i}" for i in range(10)] for n in range(4)}
-
-    text = plan.read_text(encoding="utf-8")
-    assert text.startswith(PLAN_2017.read_text(encoding="utf-8"))
-    assert text.count("\n[[completion]]  # ") == 40
-    check = run_process("check", "-p", plan)
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert "valid (0 errors" in check.stdout
 
 
 # --------------------------------------------------------------------------- lock contention
@@ -193,96 +132,6 @@ def test_a_waiting_writer_proceeds_when_the_lock_is_released(tmp_path: Path) -> 
 
 
 # --------------------------------------------------------------------------- killed writers
-
-
-def _activities(count: int) -> journal.NewRecords:
-    return [
-        (
-            "activity",
-            {
-                "id": f"so-tttt-k{i:03d}",
-                "task": TASK,
-                "title": f"Hoạt động thử nghiệm số {i} về dịch vụ công trực tuyến",
-                "target": 1000,
-                "created": dt.date(2017, 9, 1),
-            },
-        )
-        for i in range(count)
-    ]
-
-
-def _completion(prefix: str, n: int, activity: str) -> tuple[str, dict[str, Any]]:
-    # Deterministic, so that the bytes of every state of the file can be computed.
-    return (
-        "completion",
-        {
-            "id": f"{prefix}-{n}",
-            "activity": activity,
-            "date": dt.date(2017, 9, 20),
-            "quantity": 1,
-            "spent": 1000,
-            "note": "Ghi nhận bởi một tiến trình thử nghiệm sẽ bị dừng bằng SIGKILL",
-        },
-    )
-
-
-WRITE_LOOP = """
-    import datetime as dt, sys
-    from pathlib import Path
-    from ggov_plan import journal
-    from ggov_plan.rules import Context
-
-    path, prefix, activity = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-    context = Context(dt.date(2017, 12, 31))
-    note = "Ghi nhận bởi một tiến trình thử nghiệm sẽ bị dừng bằng SIGKILL"
-    print("ready", flush=True)
-    n = 0
-    while True:
-        record = {"id": f"{prefix}-{n}", "activity": activity, "date": dt.date(2017, 9, 20),
-                  "quantity": 1, "spent": 1000, "note": note}
-        journal.append(path, lambda _: [("completion", record)], context)
-        n += 1
-        print(n, flush=True)
-"""
-
-
-@POSIX_ONLY
-def test_writer_killed_at_random_points_leaves_old_or_new_bytes(tmp_path: Path) -> None:
-    plan = copy_plan(tmp_path, "plan.toml")
-    journal.append(plan, lambda _: _activities(200), CONTEXT)
-    rng = random.Random(20170818)
-    runs = 24
-    for run in range(runs):
-        before = plan.read_bytes()
-        activity = f"so-tttt-k{run:03d}"
-        prefix = f"{activity}-r"
-        writer = python(WRITE_LOOP, plan, prefix, activity)
-        assert writer.stdout is not None
-        assert writer.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.0, 0.15))
-        writer.send_signal(signal.SIGKILL)
-        rest, _ = writer.communicate(timeout=10)
-        assert writer.returncode == -signal.SIGKILL
-        reported = int(rest.split()[-1]) if rest.split() else 0
-
-        states = [before]
-        for n in range(reported + 1):
-            block = journal.render_blocks([_completion(prefix, n, activity)])
-            states.append(states[-1] + b"\n" + block.encode("utf-8"))
-        after = plan.read_bytes()
-        # Exactly the writes reported done, or one more that finished its rename
-        # before it could say so: never a partial block.
-        assert after in (states[reported], states[reported + 1]), (run, reported)
-        check = cli("check", "-p", plan)
-        assert check.exit_code == 0, check.stdout
-
-        # The killed writer's lock does not block the next one, which also
-        # clears any temp file it left.
-        next_record = _completion(f"{prefix}-next", 0, activity)
-        journal.append(plan, lambda _, r=next_record: [r], CONTEXT, timeout=1.0)
-        assert sorted(p.name for p in tmp_path.iterdir()) == [".plan.toml.lock", "plan.toml"]
-    status = json_of("status", "--as-of", "2017-12-31", "-p", plan)
-    assert status["activities"]["total"] == 200
 
 
 KILLED_IN_BUILD = """
