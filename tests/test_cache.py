@@ -31,6 +31,15 @@ from ggov_plan.load import parse
 from ggov_plan.model import COLLECTIONS, Plan, Record
 from track_helpers import ENV, PLAN_2017, TODAY, cli, copy_plan
 
+
+@pytest.fixture(autouse=True)
+def _cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests are about the cache itself: on even when the suite runs
+    # with GGOV_PLAN_NO_CACHE=1 (.ci/run's second pass). Turning it off is
+    # tested explicitly below.
+    monkeypatch.delenv("GGOV_PLAN_NO_CACHE", raising=False)
+
+
 # --------------------------------------------------------------------------- comparing
 
 
