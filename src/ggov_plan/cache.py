@@ -342,6 +342,17 @@ class CachedLoad:
     entry: Path | None = None  # the cache entry, when the cache is on
 
 
+#: With the cache off, the last plan this process parsed, by real path: a
+#: write parses its plan before the lock and reads it again under the lock;
+#: the second read is then proved against this (by size and digest, as an
+#: entry would be) instead of parsed again. Nothing is written anywhere.
+_LAST: dict[str, Snapshot] = {}
+
+
+def last_parsed(path: Path) -> Snapshot | None:
+    return _LAST.get(os.path.realpath(path))
+
+
 def load_raw(raw: bytes, file: str, known: Snapshot | None) -> CachedLoad:
     """Load ``raw`` using ``known`` where it proves the same or earlier bytes."""
     if known is not None:
@@ -366,8 +377,10 @@ def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> C
     raw = read_bytes(path)
     file = str(path)
     if not use_cache:
-        loaded = parse_with_headers(decode(raw, file), file)[0]
-        return CachedLoad(loaded, None, "parsed")
+        result = load_raw(raw, file, None)
+        if result.snapshot is not None:
+            _LAST[os.path.realpath(path)] = result.snapshot
+        return result
     entry = entry_path(path, folder or cache_folder())
     known = read_entry(entry)
     result = load_raw(raw, file, known)

@@ -214,7 +214,7 @@ def append(
     try:
         raw = read_bytes(real)
         entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
-        known = cache.read_entry(entry) if entry is not None else None
+        known = cache.read_entry(entry) if entry is not None else cache.last_parsed(real)
         current_load = dataclasses.replace(cache.load_raw(raw, str(path), known), entry=entry)
         old = current_load.loaded
         problems = cache.validate(current_load, context, write=False)
