@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 try:
-    # The compiled tomli reads a plan about 2.5 times faster than the standard
+    # The compiled tomli reads a plan 2.3 to 2.8 times faster than the standard
     # library's tomllib (docs/performance.md). tomllib is the same parser at an
     # older version, with the same messages, so it is a safe fall-back when no
     # compiled wheel is installed.

@@ -262,7 +262,7 @@ def budget_table(console: Console, plan: Plan) -> None:
 
 
 #: Overdue activities listed by `status` at most; `activity list --status
-#: overdue` lists them all. Drawing 10,000 table rows took rich 11 seconds.
+#: overdue` lists them all. Drawing 3,709 rows took rich 12 s (docs/performance.md).
 STATUS_OVERDUE_ROWS = 20
 
 
