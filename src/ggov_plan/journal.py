@@ -38,6 +38,7 @@ from ggov_plan.i18n import current, t
 from ggov_plan.load import ID_PATTERN, Loaded, parse, read_bytes
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
 from ggov_plan.rules import Context, validate
+from ggov_plan.text import undecodable
 
 #: How long a second writer waits for the lock before giving up.
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -252,16 +253,11 @@ def _check_utf8(records: NewRecords) -> None:
     """Text typed in a non-UTF-8 locale arrives with undecodable bytes
     (surrogate escapes); refuse it rather than fail while writing."""
     for key, record in records:
-        for name, value in record.items():
-            for text in value if isinstance(value, list) else [value]:
-                if isinstance(text, str) and not text.isascii():
-                    try:
-                        text.encode("utf-8")
-                    except UnicodeEncodeError:
-                        raise UsageError(
-                            t("journal.not_utf8", what=f"{key}.{name}"),
-                            hint=t("journal.not_utf8.hint"),
-                        ) from None
+        name = undecodable(record)
+        if name is not None:
+            raise UsageError(
+                t("journal.not_utf8", what=f"{key}.{name}"), hint=t("journal.not_utf8.hint")
+            )
 
 
 def _verify_appended(

@@ -331,12 +331,11 @@ def appended_records(
         offset = index_offsets.get(key, 0)
         records: list[Record] = []
         for index, raw in enumerate(items):
-            values = shape.sound_values(raw) if type(raw) is dict else None
-            if values is None:
-                return None
             line, column = headers[(key, index)]
-            path = f"{key}[{offset + index}]"
-            records.append(cls(line=line + line_offset, column=column, path=path, **values))
+            record = shape.sound_record(raw, f"{key}[{offset + index}]", line + line_offset, column)
+            if record is None:
+                return None
+            records.append(record)
         out[key] = records
     return out, data
 
@@ -550,16 +549,16 @@ class _Builder:
         for index, raw in enumerate(items):
             # Fast path for a sound record (nearly all of them): one pass of
             # type checks, no messages. Anything odd goes the careful way.
-            values = shape.sound_values(raw) if type(raw) is dict else None
             position = headers.get((key, index))
-            if values is None or position is None:
+            record = shape.sound_record(raw, f"{key}[{index}]", *position) if position else None
+            if record is None:
                 record = self._record(cls, raw, (key, index), f"[[{key}]]")
                 if record is not None:
                     yield record
                 continue
-            if "id" in values:
-                declared.add(values["id"])
-            yield cls(line=position[0], column=position[1], path=f"{key}[{index}]", **values)
+            if "id" in raw:
+                declared.add(raw["id"])
+            yield record
 
     def _record(self, cls: type[Record], raw: Any, path: DataPath, where: str) -> Record | None:
         if not isinstance(raw, dict):
@@ -734,10 +733,18 @@ def _check_for(field_spec: FieldSpec) -> Callable[[Any], Any]:
 class _Shape:
     """What a sound record of one class looks like, prepared once per class."""
 
+    cls: type[Record]
     allowed: frozenset[str]
     required: frozenset[str]
     checks: dict[str, Callable[[Any], Any]]
     simple: bool  # no sub-tables: the fast path applies
+
+    def sound_record(self, raw: Any, path: str, line: int, column: int) -> Record | None:
+        """The record ``raw`` makes, if it is sound (:meth:`sound_values`); else None."""
+        values = self.sound_values(raw) if type(raw) is dict else None
+        if values is None:
+            return None
+        return self.cls(line=line, column=column, path=path, **values)
 
     def sound_values(self, raw: dict[str, Any]) -> dict[str, Any] | None:
         """The record's values if every key is known, present when required and
@@ -763,6 +770,7 @@ def _shape(cls: type[Record]) -> _Shape:
     if shape is None:
         specs = field_specs(cls)
         shape = _Shape(
+            cls=cls,
             allowed=frozenset(specs),
             required=frozenset(name for name, s in specs.items() if s.required),
             checks={name: _check_for(s) for name, s in specs.items()},

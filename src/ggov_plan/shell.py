@@ -37,7 +37,7 @@ from ggov_plan.load import Loaded, find_plan
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
 from ggov_plan.rules import Context
-from ggov_plan.text import visible_controls
+from ggov_plan.text import undecodable, visible_controls
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -191,17 +191,11 @@ def _refuse_undecodable(command: Callable[..., object], values: dict[str, object
     """A value typed in a non-UTF-8 terminal arrives with its undecodable bytes
     as lone surrogates; it cannot be written to a UTF-8 plan, so say so, naming
     the option, rather than fail later."""
-    for name, value in values.items():
-        texts = value if isinstance(value, list) else [value]
-        for text in texts:
-            if isinstance(text, str) and not text.isascii():
-                try:
-                    text.encode("utf-8")
-                except UnicodeEncodeError:
-                    raise UsageError(
-                        t("journal.not_utf8", what=_option_of(command, name)),
-                        hint=t("journal.not_utf8.hint"),
-                    ) from None
+    name = undecodable(values)
+    if name is not None:
+        raise UsageError(
+            t("journal.not_utf8", what=_option_of(command, name)), hint=t("journal.not_utf8.hint")
+        )
 
 
 def _option_of(command: Callable[..., object], name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 
 def fold(text: str) -> str:
@@ -46,6 +47,20 @@ def visible_controls(text: str, *, keep_newlines: bool = False, one_line: bool =
 #: DEL and the C1 controls, which JSON encoders leave raw: as text, and as UTF-8.
 _C1 = re.compile(r"[\x7f-\x9f]")
 _C1_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def undecodable(values: Mapping[str, object]) -> str | None:
+    """The name of the first value (a text, or a list of texts) that is not
+    valid Unicode: text typed in a non-UTF-8 terminal arrives with its
+    undecodable bytes as lone surrogates, which no UTF-8 file can hold."""
+    for name, value in values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    return name
+    return None
 
 
 def _json_escape(match: re.Match[str]) -> str:
