@@ -7,10 +7,10 @@ some two or three), on top of a hand-written-style declaration with many
 agencies (N/100, at least 20), two tasks per agency, 12 channels, 8 content
 topics and 6 funding sources whose amounts cover every allocation, all in
 Vietnamese. The activities and completions are the journal: they are
-rendered by ``ggov_plan.journal.render_blocks``, the code `activity add` and
+rendered by ``ggov_plan.write.journal.render_blocks``, the code `activity add` and
 `record` append with, so the file is byte for byte what the tool would have
 appended (every line tagged ``# <id>``), and ids come from
-``ggov_plan.ids.new_id``, as the tool makes them. The output passes
+``ggov_plan.write.ids.new_id``, as the tool makes them. The output passes
 `ggov-plan check` with today = TODAY (tests/test_bench.py checks that), so
 timings are of the work a real plan needs.
 
@@ -319,7 +319,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def _synthetic(n: int, seed: int) -> Synthetic:
-    from ggov_plan.ids import new_id  # the tool's own ids
+    from ggov_plan.write.ids import new_id  # the tool's own ids
 
     rng = random.Random(seed * 1_000_003 + n)
     rnd = rng.random
@@ -595,7 +595,7 @@ def _memoised_writer() -> Iterator[None]:
     that is already NFC (every string here is made NFC). The output is the
     same bytes; tests/test_bench.py compares it with ``exact=True``.
     """
-    journal: Any = importlib.import_module("ggov_plan.journal")
+    journal: Any = importlib.import_module("ggov_plan.write.journal")
     original: Callable[[Any], str] | None = getattr(journal, "_value", None)
     original_clean: Callable[[dict[str, Any]], dict[str, Any]] | None = getattr(
         journal, "_clean", None
@@ -634,7 +634,7 @@ def _memoised_writer() -> Iterator[None]:
 
 def journal_text(records: list[tuple[str, dict[str, Any]]], *, exact: bool = False) -> str:
     """The records as the tool appends them, one ``[[key]]`` block each."""
-    from ggov_plan.journal import render_blocks
+    from ggov_plan.write.journal import render_blocks
 
     with _no_gc(), contextlib.nullcontext() if exact else _memoised_writer():
         text: str = render_blocks(records)

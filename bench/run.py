@@ -565,8 +565,8 @@ def _writer_source() -> str:
 
     out = []
     for module_name, names in (
-        ("ggov_plan.journal", ("render_blocks", "_clean", "_nfc", "_value")),
-        ("ggov_plan.ids", ("new_id", "random_part", "ALPHABET", "RANDOM_LENGTH")),
+        ("ggov_plan.write.journal", ("render_blocks", "_clean", "_nfc", "_value")),
+        ("ggov_plan.write.ids", ("new_id", "random_part", "ALPHABET", "RANDOM_LENGTH")),
     ):
         try:
             module = importlib.import_module(module_name)
@@ -867,7 +867,7 @@ def stages(path: Path, runs: int, today: dt.date) -> tuple[dict[str, float], lis
             missing.append(f"stages from {module} left out: {error}"[:200])
             return None
 
-    load = imported("ggov_plan.load", "parse", "read_text")
+    load = imported("ggov_plan.plan.load", "parse", "read_text")
     if load is None:
         return out, missing
     parse, read_text = load
@@ -880,11 +880,11 @@ def stages(path: Path, runs: int, today: dt.date) -> tuple[dict[str, float], lis
             module = importlib.import_module(reader)
             timed(f"{reader}.loads (reference)", functools.partial(module.loads, text))
     loaded = timed("parse + build", lambda: parse(text, str(path)))
-    rules = imported("ggov_plan.rules", "Context", "validate")
+    rules = imported("ggov_plan.plan.rules", "Context", "validate")
     if loaded is not None and rules is not None:
         context_class, validate = rules
         timed("rules", lambda: validate(loaded, context_class(today=today)))
-    derive = imported("ggov_plan.derive", "overview")
+    derive = imported("ggov_plan.books.derive", "overview")
     plan = getattr(loaded, "plan", None)
     if plan is not None and derive is not None:
         (overview,) = derive

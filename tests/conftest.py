@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ggov_plan.load import parse
+from ggov_plan.plan.load import parse
+from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import Problem
-from ggov_plan.rules import Context, validate
 
 #: The repository root, found from this folder rather than the working directory.
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -102,8 +102,8 @@ def test_journal_is_the_tools_own_append_format(plan: generate.Synthetic, text: 
     head = generate.declaration(plan)
     assert text.startswith(head + "\n")
     journal = text[len(head) + 1 :]
-    # Exactly what ggov_plan.journal.render_blocks writes for these records.
-    from ggov_plan.journal import render_blocks
+    # Exactly what ggov_plan.write.journal.render_blocks writes for these records.
+    from ggov_plan.write.journal import render_blocks
 
     assert journal == render_blocks(plan.journal)
     # Every line of a block is tagged with the block's id.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ggov_plan import reference
+from ggov_plan.cli import reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_generated_reference_is_up_to_date(doc: Path) -> None:
     text = (ROOT / doc).read_text(encoding="utf-8")
     assert "<!-- BEGIN GENERATED" in text or "```console" in text
-    assert reference.render(text, ROOT) == text, "run: python -m ggov_plan.reference --write"
+    assert reference.render(text, ROOT) == text, "run: python -m ggov_plan.cli.reference --write"
 
 
 def test_every_key_of_every_record_is_documented() -> None:

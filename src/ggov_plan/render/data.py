@@ -11,16 +11,16 @@ import datetime as dt
 import json
 from typing import Any
 
-from ggov_plan.derive import (
+from ggov_plan.books.derive import (
     ActivityFigures,
     BudgetRow,
     Overview,
     ProgressRow,
     Status,
 )
-from ggov_plan.load import record_fields
-from ggov_plan.model import COLLECTIONS, Plan
-from ggov_plan.report import Report
+from ggov_plan.books.report import Report
+from ggov_plan.plan.load import record_fields
+from ggov_plan.plan.model import COLLECTIONS, Plan
 from ggov_plan.text import json_escape_c1, json_escape_c1_utf8
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.

@@ -1,0 +1,326 @@
+"""Figures derived from the records: activity states, progress, budget use.
+
+Pure functions of a plan and an as-of date. Only records dated on or before
+the as-of date count (completions and cancellations by their own date);
+creation and recording timestamps never do, so a report for a past date can
+be reproduced whenever it is run, and 2017 work can be back-filled today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from ggov_plan.plan.model import Activity, Completion, Plan, immutable
+from ggov_plan.plan.model import Status as Status  # re-exported: derive works each one out
+from ggov_plan.text import fold, vi_sort_key
+
+
+class _Keyed(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Keyed)
+
+
+@immutable
+class ActivityFigures:
+    activity: Activity
+    agency: str  # the activity's own agency, else its task's lead agency
+    source: str | None
+    done: int
+    spent: int
+    status: Status
+    completions: tuple[Completion, ...]
+
+    @property
+    def ratio(self) -> float:
+        """Share of the target reached, capped at 1."""
+        target = self.activity.target
+        return min(self.done / target, 1.0) if target > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigures:
+    id: str
+    name: str
+    amount: int
+    allocated: int
+    spent: int
+
+    @property
+    def remaining(self) -> int:
+        return self.amount - self.spent
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFigures:
+    total: int
+    allocated: int
+    spent: int
+    sources: tuple[SourceFigures, ...]
+    #: Allocated or spent with no funding source named.
+    unassigned_allocated: int
+    unassigned_spent: int
+
+    @property
+    def remaining(self) -> int:
+        return self.total - self.spent
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Everything `status` shows, for one as-of date."""
+
+    as_of: dt.date
+    activities: tuple[ActivityFigures, ...]
+    budget: BudgetFigures
+    counts: dict[Status, int]
+    progress: float
+
+
+def activity_figures(plan: Plan, as_of: dt.date) -> tuple[ActivityFigures, ...]:
+    """Each activity with what was done and spent on it by ``as_of``."""
+    tasks = plan.by_id("tasks")
+    voided = {void.completion for void in plan.voids}
+    by_activity: dict[str, list[Completion]] = {}
+    for completion in plan.completions:
+        if completion.id not in voided and completion.date <= as_of:
+            by_activity.setdefault(completion.activity, []).append(completion)
+    cancelled = {c.activity for c in plan.cancellations if c.date <= as_of}
+    out = []
+    for activity in plan.activities:
+        done_list = tuple(by_activity.get(activity.id, ()))
+        done = spent = 0
+        for completion in done_list:  # a loop: most activities have one or two
+            done += completion.quantity
+            spent += completion.spent
+        task = tasks.get(activity.task)
+        agency = activity.agency or (task.agency if task else "")
+        if activity.id in cancelled:
+            status = Status.CANCELLED
+        elif done >= activity.target:
+            status = Status.DONE
+        elif activity.due is not None and activity.due < as_of:
+            status = Status.OVERDUE
+        elif done > 0:
+            status = Status.IN_PROGRESS
+        else:
+            status = Status.PLANNED
+        out.append(
+            ActivityFigures(activity, agency, activity.source, done, spent, status, done_list)
+        )
+    return tuple(out)
+
+
+def budget_figures(plan: Plan, activities: tuple[ActivityFigures, ...]) -> BudgetFigures:
+    """Declared, allocated and spent money per funding source."""
+    allocated: Counter[str | None] = Counter()
+    spent: Counter[str | None] = Counter()
+    for figures in activities:
+        if figures.status is not Status.CANCELLED:
+            allocated[figures.source] += figures.activity.cost
+        for completion in figures.completions:
+            spent[completion.source or figures.source] += completion.spent
+    sources = tuple(
+        SourceFigures(s.id, s.name, s.amount, allocated[s.id], spent[s.id]) for s in plan.sources
+    )
+    known = {s.id for s in plan.sources}
+    return BudgetFigures(
+        total=plan.budget.total if plan.budget else 0,
+        allocated=sum(allocated.values()),
+        spent=sum(spent.values()),
+        sources=sources,
+        unassigned_allocated=sum(v for k, v in allocated.items() if k not in known),
+        unassigned_spent=sum(v for k, v in spent.items() if k not in known),
+    )
+
+
+def overall_progress(activities: tuple[ActivityFigures, ...]) -> float:
+    """Mean share of target reached over the activities not cancelled; 0 when none.
+
+    A mean of shares, not a ratio of quantities, so that ten leaflets do not
+    outweigh one television programme.
+    """
+    live = [a for a in activities if a.status is not Status.CANCELLED]
+    return sum(a.ratio for a in live) / len(live) if live else 0.0
+
+
+def overview(plan: Plan, as_of: dt.date) -> Overview:
+    activities = activity_figures(plan, as_of)
+    counts = Counter(a.status for a in activities)
+    return Overview(
+        as_of=as_of,
+        activities=activities,
+        budget=budget_figures(plan, activities),
+        counts={s: counts.get(s, 0) for s in Status},
+        progress=overall_progress(activities),
+    )
+
+
+# --------------------------------------------------------------------------- groups
+
+GROUPINGS = ("task", "agency", "channel", "content", "month")
+BUDGET_GROUPINGS = ("source", "agency", "channel", "task")
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    """Progress of one group of activities (or, by month, of one month's work)."""
+
+    key: str
+    activities: int  # not cancelled
+    done_activities: int
+    target: int  # sum of targets
+    done: int  # sum of quantities done, each capped at its target
+    spent: int
+    progress: float  # mean share of target reached
+
+
+def _keys(figures: ActivityFigures, by: str) -> tuple[str, ...]:
+    activity = figures.activity
+    if by == "task":
+        return (activity.task,)
+    if by == "agency":
+        return (figures.agency,)
+    if by == "channel":
+        return (activity.channel or "",)
+    if by == "content":
+        return activity.contents or ("",)
+    if by == "source":
+        return (figures.source or "",)
+    raise ValueError(by)
+
+
+def progress_rows(activities: tuple[ActivityFigures, ...], by: str) -> list[ProgressRow]:
+    """Progress per task, agency, channel or content (an activity with two
+    topics counts under both), or work done per month of completion."""
+    if by == "month":
+        return _progress_by_month(activities)
+    groups: dict[str, list[ActivityFigures]] = {}
+    for figures in activities:
+        if figures.status is Status.CANCELLED:
+            continue
+        for key in _keys(figures, by):
+            groups.setdefault(key, []).append(figures)
+    return [
+        ProgressRow(
+            key=key,
+            activities=len(members),
+            done_activities=sum(m.status is Status.DONE for m in members),
+            target=sum(m.activity.target for m in members),
+            done=sum(min(m.done, m.activity.target) for m in members),
+            spent=sum(m.spent for m in members),
+            progress=overall_progress(tuple(members)),
+        )
+        for key, members in groups.items()
+    ]
+
+
+def _progress_by_month(activities: tuple[ActivityFigures, ...]) -> list[ProgressRow]:
+    live = [a for a in activities if a.status is not Status.CANCELLED]
+    total_target = sum(a.activity.target for a in live)
+    months: dict[str, tuple[int, int]] = {}
+    for figures in live:
+        for completion in figures.completions:
+            key = f"{completion.date:%Y-%m}"
+            quantity, spent = months.get(key, (0, 0))
+            months[key] = (quantity + completion.quantity, spent + completion.spent)
+    rows = []
+    cumulative = 0
+    for key in sorted(months):
+        quantity, spent = months[key]
+        cumulative += quantity
+        rows.append(
+            ProgressRow(
+                key=key,
+                activities=0,
+                done_activities=0,
+                target=total_target,
+                done=quantity,
+                spent=spent,
+                progress=min(cumulative / total_target, 1.0) if total_target else 0.0,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    """Money of one group: declared only for funding sources."""
+
+    key: str
+    declared: int | None
+    allocated: int
+    spent: int
+
+    @property
+    def remaining(self) -> int:
+        return (self.declared if self.declared is not None else self.allocated) - self.spent
+
+
+def budget_rows(plan: Plan, figures: Overview, by: str) -> list[BudgetRow]:
+    if by == "source":
+        rows = [BudgetRow(s.id, s.amount, s.allocated, s.spent) for s in figures.budget.sources]
+        if figures.budget.unassigned_allocated or figures.budget.unassigned_spent:
+            rows.append(
+                BudgetRow(
+                    "", None, figures.budget.unassigned_allocated, figures.budget.unassigned_spent
+                )
+            )
+        return rows
+    allocated: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    for activity in figures.activities:
+        (key,) = _keys(activity, by)
+        if activity.status is not Status.CANCELLED:
+            allocated[key] += activity.activity.cost
+        spent[key] += activity.spent
+    keys = list(dict.fromkeys([*allocated, *spent]))
+    return [BudgetRow(key, None, allocated[key], spent[key]) for key in keys]
+
+
+def display_name(plan: Plan, by: str, key: str) -> str:
+    """The name shown for a group key: an agency's short name, a channel's name…"""
+    attribute = {"agency": "agencies", "channel": "channels", "content": "contents"}.get(by)
+    if attribute is None or not key:
+        return key
+    for record in getattr(plan, attribute):
+        if record.id == key:
+            name: str = getattr(record, "short", None) or record.name
+            return name
+    return key
+
+
+def in_name_order(plan: Plan, by: str, rows: list[R]) -> list[R]:
+    """Rows of agencies, channels or content topics in Vietnamese alphabetical order
+    of their names; tasks, sources and months keep the plan's own order."""
+    if by not in ("agency", "channel", "content"):
+        return rows
+    return sorted(rows, key=lambda row: vi_sort_key(display_name(plan, by, row.key)))
+
+
+def filter_activities(
+    rows: tuple[ActivityFigures, ...],
+    *,
+    agency: str | None,
+    channel: str | None,
+    task: str | None,
+    status: Status | None,
+    search: str | None,
+) -> list[ActivityFigures]:
+    """The activities ``activity list`` shows: every filter given must match;
+    ``search`` is a diacritic-free fragment of the title or id."""
+    wanted = fold(search) if search else ""
+    return [
+        r
+        for r in rows
+        if (agency is None or r.agency == agency)
+        and (channel is None or r.activity.channel == channel)
+        and (task is None or r.activity.task == task)
+        and (status is None or r.status is status)
+        and (not wanted or wanted in fold(r.activity.title) or wanted in fold(r.activity.id))
+    ]

@@ -1,0 +1,166 @@
+"""Reading commands: ``check``, ``show`` and ``status``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ggov_plan.cli.shell import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    AsOfOption,
+    JsonOption,
+    LangOption,
+    NoCacheOption,
+    PlanOption,
+    app,
+    as_of_day,
+    context,
+    handle_errors,
+    load_checked,
+    load_valid,
+    mention_warnings,
+    plan_path,
+)
+from ggov_plan.problems import GgovPlanError, PlanUnreadable, Problem, Severity
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+@handle_errors
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files to check. Default: the plan --plan or $GGOV_PLAN_FILE names, "
+            "else data/plan2017.toml.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="text, json, or github (workflow annotations)."),
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
+    ] = False,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Validate plan files: every problem, with file:line:column.
+
+    Exit 0 when valid, 1 when problems are found, 2 when a file cannot be read.
+    """
+    from ggov_plan.render import check as check_render
+
+    targets = list(paths or []) or [plan_path(plan)]
+    context()  # a bad $GGOV_PLAN_TODAY stops here, not as a file's problem
+    results: list[check_render.FileResult] = []
+    exit_code = EXIT_OK
+    for target in targets:
+        try:
+            loaded, found = load_checked(target)
+        except GgovPlanError as error:
+            problem = _unreadable_problem(str(target), error)
+            results.append(check_render.FileResult(str(target), (problem,), readable=False))
+            exit_code = EXIT_BAD_INPUT
+            continue
+        problems = tuple(found)
+        result = check_render.FileResult(loaded.file, problems)
+        results.append(result)
+        failed = bool(result.errors) or (strict and bool(result.warnings))
+        if failed:
+            exit_code = max(exit_code, EXIT_PROBLEMS)
+    if output_format is CheckFormat.json:
+        print(check_render.json_text(results))
+    elif output_format is CheckFormat.github:
+        annotations = check_render.github(results)
+        print("\n".join(filter(None, [annotations, *map(check_render.summary, results)])))
+    else:
+        print(check_render.text(results))
+    if exit_code:
+        raise typer.Exit(exit_code)
+
+
+def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
+    if isinstance(error, PlanUnreadable):
+        return Problem(
+            Severity.ERROR,
+            "unreadable",
+            error.reason,
+            file,
+            error.line,
+            error.column,
+            hint=error.hint,
+        )
+    message = error.message.removeprefix(file + ": ")
+    return Problem(Severity.ERROR, "unreadable", message, file, hint=error.hint)
+
+
+@app.command()
+@handle_errors
+def show(
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Show the declared plan.
+
+    Header, legal bases, objectives and indicators, content topics, channels,
+    agencies with their tasks, and the budget.
+    """
+    loaded, warnings = load_valid(plan)
+    assert loaded.plan is not None
+    # Only a terminal needs rich: JSON starts faster without it.
+    if as_json:
+        from ggov_plan.render import data as data_render
+
+        print(data_render.dumps(data_render.declared_plan(loaded.plan)))
+    else:
+        from ggov_plan.render.console import terminal
+
+        terminal.show(terminal.make_console(), loaded.plan)
+    mention_warnings(warnings, loaded.file)
+
+
+@app.command()
+@handle_errors
+def status(
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The dashboard: budget use, activities by state, progress.
+
+    Budget by funding source (declared, allocated, spent, remaining), activity
+    counts by state and overall progress, as of a day.
+    """
+    day = as_of_day(as_of)
+    from ggov_plan.books.derive import overview
+
+    loaded, warnings = load_valid(plan)
+    assert loaded.plan is not None
+    figures = overview(loaded.plan, day)
+    if as_json:
+        from ggov_plan.render import data as data_render
+
+        print(data_render.dumps(data_render.overview(loaded.plan, figures)))
+    else:
+        from ggov_plan.render.console import terminal
+
+        terminal.status(terminal.make_console(), loaded.plan, figures)
+    mention_warnings(warnings, loaded.file)

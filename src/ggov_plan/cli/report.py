@@ -1,0 +1,204 @@
+"""The ``report`` command: status reports for cron, mail, browsers and scripts.
+
+A report is built only from a plan that passes ``check`` (exit 1 otherwise),
+so a cron job never mails figures computed from broken data. The output is
+deterministic: the same file and ``--as-of`` give the same bytes.
+
+``--official`` writes instead the results report ready to sign, a Vietnamese
+administrative document (render/official.py; docs/official-report.md), as
+md, html or docx; docx is written only to a file (``-o``).
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ggov_plan.cli.inputs import parse_date
+from ggov_plan.i18n import t
+from ggov_plan.problems import UsageError
+
+if TYPE_CHECKING:
+    from ggov_plan.books.report import Report
+
+from ggov_plan.cli.shell import (
+    EXIT_OVERDUE,
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    PlanOption,
+    app,
+    as_of_day,
+    handle_errors,
+    load_valid,
+)
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+    docx = "docx"
+
+
+class FailOn(StrEnum):
+    overdue = "overdue"
+
+
+OFFICIAL_FORMATS = (ReportFormat.md, ReportFormat.html, ReportFormat.docx)
+
+
+def check_formats(output_format: ReportFormat, official: bool, output: Path | None) -> None:
+    """Refuse, before reading the plan, the combinations that make no sense."""
+    if official and output_format not in OFFICIAL_FORMATS:
+        raise UsageError(
+            t("report.official_format", format=output_format.value),
+            hint=t("report.official_format.hint"),
+        )
+    if output_format is ReportFormat.docx and not official:
+        raise UsageError(t("report.docx_official"), hint=t("report.docx_official.hint"))
+    if output_format is ReportFormat.docx and output is None:
+        raise UsageError(t("report.docx_output"), hint=t("report.docx_output.hint"))
+
+
+def _same_file(output: Path, plan: Path) -> bool:
+    """Whether -o names the plan itself (through a link or another spelling)."""
+    try:
+        return output.exists() and os.path.samefile(output, plan)
+    except OSError:
+        return False
+
+
+def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
+    """The official report: text for md and html, the Word file's bytes for docx."""
+    from ggov_plan.render.official import document as official_render
+
+    document = official_render.build(report)
+    if output_format is ReportFormat.docx:
+        from ggov_plan.render.official import (
+            word as official_docx,  # loads python-docx only when needed
+        )
+
+        return official_docx.render(document, report.as_of)
+    if output_format is ReportFormat.html:
+        return official_render.render_html(document)
+    return official_render.render_md(document)
+
+
+def render(report: Report, output_format: ReportFormat) -> str:
+    # Each format imports only its own renderer: start-up time is most of a
+    # report's time on a real plan (docs/performance.md).
+    if output_format is ReportFormat.html:
+        from ggov_plan.render.report import html_page as report_html
+
+        return report_html.render(report)
+    if output_format is ReportFormat.json:
+        from ggov_plan.render import data as data_render
+
+        return data_render.dumps(data_render.report(report)) + "\n"
+    if output_format is ReportFormat.csv:
+        from ggov_plan.render.report import csv_table as report_csv
+
+        return report_csv.render(report)
+    from ggov_plan.render.report import markdown as report_md
+
+    return report_md.render(report)
+
+
+@app.command("report")
+@handle_errors
+def report(
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (mail, git), html (one file), json or csv; with --official: md, html "
+            "or docx (needs -o).",
+        ),
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of standard output.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="List completions from this day on. Default: the first day of the "
+            "month before --as-of.",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 (after writing the report) when overdue activities exist.",
+            show_default=False,
+        ),
+    ] = None,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official",
+            help="The results report ready to sign, as a Vietnamese administrative "
+            "document (Nghị định 30/2020/NĐ-CP); see docs/official-report.md. "
+            "It covers --since (default: the plan's start) to --as-of.",
+        ),
+    ] = False,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Write a status report: progress, budget, breakdowns, overdue, recent work.
+
+    Refuses (exit 1) a plan that fails `ggov-plan check`. With --fail-on overdue,
+    exits 3 when activities are overdue, for alerting from cron. With --official,
+    writes the results report to sign (Báo cáo kết quả thực hiện) instead.
+    """
+    from ggov_plan.books.report import build
+    from ggov_plan.write.atomic import write_replacing
+
+    check_formats(output_format, official, output)
+    day = as_of_day(as_of)
+    start = parse_date(since, what="--since") if since is not None else None
+    loaded, warnings = load_valid(plan)
+    assert loaded.plan is not None and loaded.plan.header is not None
+    if output is not None and _same_file(output, Path(loaded.file)):
+        raise UsageError(
+            t("report.output_is_plan", path=output), hint=t("report.output_is_plan.hint")
+        )
+    if official:
+        built = build(loaded.plan, day, start or loaded.plan.header.start, warnings)
+        document = render_official(built, output_format)
+    else:
+        built = build(loaded.plan, day, start, warnings)
+        document = render(built, output_format)
+    if output is None:
+        assert isinstance(document, str)  # docx needs -o (check_formats)
+        print(document, end="")
+    else:
+        # surrogateescape: a file name the C locale could not decode is written
+        # back as the bytes it was (the report names its plan file).
+        data = (
+            document
+            if isinstance(document, bytes)
+            else document.encode("utf-8", errors="surrogateescape")
+        )
+        write_replacing(output, data)
+    if fail_on is FailOn.overdue and built.overdue:
+        raise typer.Exit(EXIT_OVERDUE)

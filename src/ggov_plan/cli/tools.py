@@ -1,0 +1,216 @@
+"""Commands for editors, CI and new plans: ``schema`` and ``init``.
+
+``schema`` prints the plan file's JSON Schema (:mod:`ggov_plan.plan.schema`).
+``init`` starts a new plan file, from another plan's declaration or from a
+commented template, and writes it only if it passes ``check``, only where no
+file is, and all at once: the text goes to a temp file in the same folder,
+which is then hard-linked to the new name (:func:`ggov_plan.write.atomic.write_new`).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ggov_plan.cli.shell import LangOption, app, context, handle_errors, today
+from ggov_plan.i18n import t
+from ggov_plan.plan.load import parse, read_text
+from ggov_plan.plan.model import (
+    COLLECTIONS,
+    FORMAT_VERSION,
+    Activity,
+    Cancellation,
+    Completion,
+    Void,
+)
+from ggov_plan.plan.rules import validate
+from ggov_plan.plan.schema import schema_text
+from ggov_plan.problems import PlanNotFound, UsageError
+from ggov_plan.render import check as check_render
+from ggov_plan.text import visible_controls
+from ggov_plan.write.atomic import check_can_create, write_new, write_replacing
+from ggov_plan.write.journal import WriteRefused
+
+#: The journal's top-level keys: what ggov-plan appends below the declaration.
+JOURNAL_KEYS = tuple(
+    key for key, cls, _ in COLLECTIONS if cls in (Activity, Completion, Cancellation, Void)
+)
+#: A journal table header on a line of its own, perhaps with a comment after it.
+_JOURNAL_NAMES = "|".join(map(re.escape, JOURNAL_KEYS))
+_JOURNAL_HEADER = re.compile(rf"[ \t]*\[\[[ \t]*(?:{_JOURNAL_NAMES})[ \t]*\]\][ \t]*(?:#.*)?\r?")
+
+# --------------------------------------------------------------------------- schema
+
+
+@app.command()
+@handle_errors
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to this file, atomically, instead of printing it.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Print the JSON Schema of the plan file, for editors and validators.
+
+    Draft 2020-12, generated from the same specs as `check`: keys, types,
+    required keys, ids and choices. References, sums and date order need `check`.
+    See docs/ci.md.
+    """
+    text = schema_text()
+    if output is None:
+        print(text, end="")
+        return
+    write_replacing(output, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- init
+
+
+def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
+    """The declaration part of plan text, and how many journal records it leaves out.
+
+    The cut is made at the start of the first line that is a journal table
+    header (``[[activity]]``, ``[[completion]]``, ``[[cancellation]]`` or
+    ``[[void]]``, with or without a comment), so the declaration is kept byte
+    for byte, comments included; blank lines at its end are dropped. A cut is
+    taken only if the text above it reads as exactly the file's data without
+    its journal: a header-like line inside a multi-line string is passed over,
+    and a file whose declaration goes on below its journal is refused.
+    """
+    text = text.removeprefix("\ufeff")
+    whole = parse(text, file)
+    if whole.data is None:
+        raise WriteRefused(
+            t("init.not_toml", file=file),
+            [p for p in whole.problems if p.code == "syntax"],
+            hint=t("init.not_toml.hint", file=file),
+        )
+    expected = {k: v for k, v in whole.data.items() if k not in JOURNAL_KEYS}
+    dropped = {key: _count(whole.data.get(key)) for key in JOURNAL_KEYS}
+    newline = "\r\n" if "\r\n" in text else "\n"
+    cuts: list[int] = []
+    offset = 0
+    # TOML ends lines only at LF (CRLF included); splitlines() would also
+    # split at characters that TOML allows inside strings.
+    for line in text.split("\n"):
+        if _JOURNAL_HEADER.fullmatch(line):
+            cuts.append(offset)
+        offset += len(line) + 1
+    cuts.append(len(text))
+    for cut in cuts:
+        kept = text[:cut].rstrip() + newline
+        data = parse(kept, file).data
+        if data is None:
+            continue  # the line is inside a multi-line string: not a header
+        if data == expected:
+            return kept, dropped
+        # A real header, and the text above it lacks some of the declaration;
+        # any later cut would keep this journal table, so none can do better.
+        break
+    raise WriteRefused(t("init.journal_inside", file=file), hint=t("init.journal_inside.hint"))
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def blank_template(year: int) -> str:
+    """A commented plan that passes ``check``, with placeholders to replace.
+
+    Its comments and placeholders are in the run's language; keys, ids and
+    TOML stay as the format writes them.
+    """
+    return t("init.template", format=FORMAT_VERSION, year=year)
+
+
+def _dropped_words(dropped: dict[str, int]) -> str:
+    """``4 activities, 3 completions, 1 cancellation``; ``4 hoạt động, …`` in Vietnamese."""
+    return ", ".join(
+        t(f"init.count.{key}.{'one' if count == 1 else 'many'}", count=count)
+        for key, count in dropped.items()
+        if count
+    )
+
+
+@app.command()
+@handle_errors
+def init(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="The new plan file. It must not exist yet; its folder must.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Copy this plan's declaration, comments included, without its journal "
+            "(activities, completions, cancellations, voids).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    blank: Annotated[
+        bool,
+        typer.Option("--blank", help="Write a commented template with placeholders to fill in."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Start a new plan file that passes `check`: from another plan, or blank.
+
+    Give exactly one of --from FILE or --blank. An existing file is never
+    overwritten (exit 2), and nothing is written unless the new plan passes
+    `check`.
+    """
+    if (source is None) == (not blank):
+        raise UsageError(t("init.one_of"), hint=t("init.one_of.hint"))
+    check_can_create(path)  # before any work: a clear message, nothing written
+    dropped: dict[str, int] = {}
+    if source is not None:
+        try:
+            source_text = read_text(source)
+        except PlanNotFound:
+            raise PlanNotFound(
+                t("init.from_missing", source=source), hint=t("init.from_missing.hint")
+            ) from None
+        text, dropped = declaration(source_text, str(source))
+    else:
+        text = blank_template(today().year)
+    loaded = parse(text, str(path))
+    problems = validate(loaded, context())
+    errors = [p for p in problems if p.is_error]
+    if errors or loaded.plan is None:
+        raise WriteRefused(
+            t("init.would_fail", path=path),
+            errors,
+            hint=t("init.would_fail.hint", source=source) if source else "",
+        )
+    write_new(path, text.encode("utf-8"))
+    if source is None:
+        what = t("init.what.blank")
+    elif any(dropped.values()):
+        what = t("init.what.from_dropped", source=_shown(source), dropped=_dropped_words(dropped))
+    else:
+        what = t("init.what.from", source=_shown(source))
+    print(t("init.written", path=_shown(path), what=what))
+    print(check_render.summary(check_render.FileResult(str(path), tuple(problems))))
+    print(t("init.next", path=_shown(path), quoted=_shown(shlex.quote(str(path)))))
+
+
+def _shown(path: object) -> str:
+    """A file name as printed: control characters visible, on one line."""
+    return visible_controls(str(path), one_line=True)

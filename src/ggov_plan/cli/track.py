@@ -1,0 +1,563 @@
+"""Commands that track the plan: activities, completions, progress and budget.
+
+Writing commands (``activity add``, ``activity cancel``, ``record``) go
+through :func:`ggov_plan.write.journal.append`, which locks, re-reads, verifies and
+replaces the file atomically. They prompt for what is missing only when both
+stdin and stdout are a terminal; cron and CI get a clear error instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import shutil
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ggov_plan.i18n import t
+from ggov_plan.plan.model import Status
+from ggov_plan.problems import UsageError
+
+if TYPE_CHECKING:
+    from ggov_plan.books.derive import Overview
+    from ggov_plan.plan.load import Loaded
+    from ggov_plan.plan.model import Plan
+    from ggov_plan.write import journal
+
+from ggov_plan.cli.shell import (
+    AsOfOption,
+    JsonOption,
+    LangOption,
+    NoCacheOption,
+    PlanOption,
+    app,
+    as_of_day,
+    context,
+    handle_errors,
+    load_valid,
+    mention_warnings,
+    plan_path,
+    today,
+    use_cache,
+)
+
+activity_app = typer.Typer(
+    help="Add, list, show and cancel activities.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(activity_app, name="activity")
+
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
+]
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _missing(option: str, example: str) -> UsageError:
+    return UsageError(
+        t("cli.required", option=option),
+        hint=t("cli.required.hint", option=option, example=example),
+    )
+
+
+def _ask(label: str) -> str:
+    value: str = typer.prompt(label).strip()
+    return value
+
+
+def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
+    """A numbered list at the terminal; returns the chosen id."""
+    columns = shutil.get_terminal_size().columns
+    for number, (ident, text) in enumerate(options, start=1):
+        room = max(20, columns - len(ident) - 8)  # one line per choice
+        from ggov_plan.render.console import terminal
+
+        text = terminal.safe(text).plain  # control characters made visible
+        shown = text if len(text) <= room else text[: room - 1] + "…"
+        typer.echo(f"{number:>3}. {ident}  {shown}")
+    while True:
+        answer = str(typer.prompt(t("cli.prompt.choice", label=label))).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1][0]
+        if answer in {ident for ident, _ in options}:
+            return answer
+        typer.echo("  " + t("cli.prompt.choose", count=len(options)))
+
+
+def _recorder(by: str | None) -> str:
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _print_write(result: journal.WriteResult, new_id_: str) -> None:
+
+    if not result.written:
+        sys.stdout.write(result.appended)
+        if not result.appended.endswith("\n"):
+            print()
+        print(t("cli.dry_run"))
+    print(new_id_)
+
+
+# --------------------------------------------------------------------------- activity add
+
+
+@activity_app.command("add")
+@handle_errors
+def activity_add(
+    task: Annotated[
+        str | None, typer.Option("--task", "-t", help="Task it carries out (id or name).")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="What will be done.")] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="Agency doing it. Default: the task's lead agency."),
+    ] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="Channel it uses.")] = None,
+    content: Annotated[
+        list[str] | None,
+        typer.Option("--content", help="Content topic it carries; repeat for several."),
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", help="Due date (YYYY-MM-DD or DD/MM/YYYY).")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="Target quantity. Default: 1.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Unit of the quantity, e.g. 'chương trình'.")
+    ] = None,
+    cost: Annotated[
+        str | None,
+        typer.Option(
+            "--cost",
+            help="Planned cost in đồng: 20000000, 20.000.000, 20,000,000, 20 triệu or 1,5 tỷ.",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Funding source of the cost.")
+    ] = None,
+    ident: Annotated[
+        str | None,
+        typer.Option("--id", help="Id to use. Default: the agency's id plus 4 random characters."),
+    ] = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Add an activity that carries out a task. Prints the new id as its last line."""
+    from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.write import journal
+
+    loaded, _ = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    if task is None:
+        if not _interactive():
+            raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
+        task = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
+    task_id = resolve(current, "task", task, "--task")
+    if title is None:
+        if not _interactive():
+            raise _missing("--title", '"Phóng sự về dịch vụ công"')
+        title = _ask(t("cli.prompt.title"))
+    if not title.strip():
+        raise UsageError(t("cli.title_empty"), hint=t("cli.title_empty.hint"))
+    agency_id = resolve(current, "agency", agency, "--agency") if agency else None
+    values: dict[str, Any] = {
+        "task": task_id,
+        "title": title.strip(),
+        "agency": agency_id,
+        "channel": resolve(current, "channel", channel, "--channel") if channel else None,
+        "contents": [resolve(current, "content", c, "--content") for c in content or []],
+        "due": parse_date(due, what="--due") if due is not None else None,
+        "target": parse_quantity(target, what="--target") if target is not None else 1,
+        "unit": unit.strip() if unit else None,
+        "cost": parse_amount(cost, what="--cost") if cost is not None else 0,
+        "source": resolve(current, "budget.source", source, "--source") if source else None,
+        "created": today(),
+    }
+    if ident is not None:
+        journal.check_new_id(ident, "--id")
+
+    prefix = agency_id or current.by_id("tasks")[task_id].agency
+    result, record_id = _append_with_id(plan, "activity", prefix, values, dry_run, ident)
+    _print_write(result, record_id)
+
+
+# --------------------------------------------------------------------------- activity list/show
+
+
+@activity_app.command("list")
+@handle_errors
+def activity_list(
+    agency: Annotated[str | None, typer.Option("--agency", help="Only this agency's.")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="Only this channel's.")] = None,
+    task: Annotated[str | None, typer.Option("--task", help="Only this task's.")] = None,
+    status: Annotated[
+        Status | None, typer.Option("--status", help="Only activities in this state.")
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Only titles containing this text (ignoring diacritics)."),
+    ] = None,
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """List activities with what is done and spent, and their state."""
+    from ggov_plan.books.derive import activity_figures, filter_activities
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.render import data as data_render
+
+    day = as_of_day(as_of)
+    loaded, warnings = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    rows = filter_activities(
+        activity_figures(current, day),
+        agency=resolve(current, "agency", agency, "--agency") if agency else None,
+        channel=resolve(current, "channel", channel, "--channel") if channel else None,
+        task=resolve(current, "task", task, "--task") if task else None,
+        status=status,
+        search=search,
+    )
+    if as_json:
+        print(data_render.dumps(data_render.activity_list(rows, day)))
+    else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render.console import terminal, tracking
+
+        tracking.activity_table(terminal.make_console(), current, rows, day)
+    mention_warnings(warnings, loaded.file)
+
+
+@activity_app.command("show")
+@handle_errors
+def activity_show(
+    activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Show one activity with its completions, voids and cancellation."""
+    from ggov_plan.books.derive import activity_figures
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.render import data as data_render
+
+    day = as_of_day(as_of)
+    loaded, _ = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    activity_id = resolve(current, "activity", activity, "ID")
+    (figures,) = [f for f in activity_figures(current, day) if f.activity.id == activity_id]
+    if as_json:
+        print(data_render.dumps(data_render.activity_detail(current, figures, day)))
+    else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render.console import terminal, tracking
+
+        tracking.activity_detail(terminal.make_console(), current, figures, day)
+
+
+# --------------------------------------------------------------------------- cancel, record
+
+
+def _reason(reason: str | None) -> str:
+    if reason is None or not reason.strip():
+        if not _interactive():
+            raise _missing("--reason", '"Gộp vào chuyên mục khác"')
+        reason = _ask(t("cli.prompt.reason"))
+    if not reason.strip():
+        raise UsageError(t("cli.reason_empty"), hint=t("cli.reason_empty.hint"))
+    return reason.strip()
+
+
+@activity_app.command("cancel")
+@handle_errors
+def activity_cancel(
+    activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is cancelled.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="From when. Default: today.", show_default=False)
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
+    from ggov_plan.cli.inputs import parse_date
+    from ggov_plan.cli.names import resolve
+
+    loaded, _ = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    activity_id = resolve(current, "activity", activity, "ID")
+    if activity_id in {c.activity for c in current.cancellations}:
+        raise UsageError(t("cli.already_cancelled", id=activity_id))
+    values = {
+        "activity": activity_id,
+        "date": parse_date(date, what="--date") if date is not None else today(),
+        "reason": _reason(reason),
+        "recorded_by": _recorder(by),
+        "recorded_at": _now(),
+    }
+    result, record_id = _append_with_id(
+        plan, "cancellation", f"{activity_id}-cancel", values, dry_run
+    )
+    _print_write(result, record_id)
+
+
+@app.command("record")
+@handle_errors
+def record(
+    activity: Annotated[
+        str | None, typer.Argument(help="Activity the work was done for.", metavar="ID")
+    ] = None,
+    qty: Annotated[str | None, typer.Option("--qty", help="Quantity done. Default: 1.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="When it was done. Default: today.")
+    ] = None,
+    spent: Annotated[
+        str | None,
+        typer.Option(
+            "--spent", help="Money spent in đồng (as --cost of activity add). Default: 0."
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Funding source of the money. Default: the activity's."),
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="A URL or a document reference.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Free note.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
+    ] = None,
+    void: Annotated[
+        str | None,
+        typer.Option(
+            "--void",
+            help="Void this completion (recorded by mistake) instead.",
+            metavar="COMPLETION_ID",
+        ),
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Record work done for an activity: date, quantity, money spent, evidence.
+
+    With --void COMPLETION_ID --reason …, void a completion recorded by mistake
+    instead; the completion stays in the file. Prints the record's id last.
+    """
+    from ggov_plan.books.derive import activity_figures
+    from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.cli.names import resolve
+
+    loaded, _ = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    if void is not None:
+        # Voiding takes no activity and no figures: refuse rather than drop them.
+        given = {
+            "ID": activity,
+            "--qty": qty,
+            "--date": date,
+            "--spent": spent,
+            "--source": source,
+            "--evidence": evidence,
+            "--note": note,
+        }
+        conflicting = [name for name, value in given.items() if value is not None]
+        if conflicting:
+            raise UsageError(
+                t("cli.void_conflict", options=", ".join(conflicting)),
+                hint=t("cli.void_conflict.hint"),
+            )
+        _void(current, void, reason, by, dry_run, plan)
+        return
+    if activity is None:
+        open_ = [
+            (f.activity.id, f.activity.title)
+            for f in activity_figures(current, today())
+            if f.status not in (Status.DONE, Status.CANCELLED)
+        ]
+        if not _interactive() or not open_:
+            raise _missing("ID", current.activities[0].id if current.activities else "ACTIVITY")
+        activity = _choose(t("cli.prompt.activity"), open_)
+    activity_id = resolve(current, "activity", activity, "ID")
+    values: dict[str, Any] = {
+        "activity": activity_id,
+        "date": parse_date(date, what="--date") if date is not None else today(),
+        "quantity": parse_quantity(qty, what="--qty") if qty is not None else 1,
+        "spent": parse_amount(spent, what="--spent") if spent is not None else 0,
+        "source": resolve(current, "budget.source", source, "--source") if source else None,
+        "evidence": evidence.strip() if evidence else None,
+        "note": note.strip() if note else None,
+        "recorded_by": _recorder(by),
+        "recorded_at": _now(),
+    }
+    result, record_id = _append_with_id(plan, "completion", activity_id, values, dry_run)
+    _print_write(result, record_id)
+
+
+def _append_with_id(
+    plan: Path | None,
+    key: str,
+    prefix: str,
+    values: dict[str, Any],
+    dry_run: bool,
+    fixed_id: str | None = None,
+) -> tuple[journal.WriteResult, str]:
+    """Append one record under a new id (or ``fixed_id``), checked under the lock
+    against the file as it is then."""
+    from ggov_plan.write import journal
+    from ggov_plan.write.ids import new_id
+
+    chosen: list[str] = []
+
+    def build(fresh: Loaded) -> journal.NewRecords:
+        assert fresh.plan is not None
+        taken = fresh.plan.declared_ids.get(key, frozenset())
+        if fixed_id is not None and fixed_id in taken:
+            raise UsageError(t("cli.id_taken", key=key, id=fixed_id), hint=t("cli.id_taken.hint"))
+        record_id = fixed_id or new_id(prefix, taken)
+        chosen.append(record_id)
+        return [(key, {"id": record_id, **values})]
+
+    result = journal.append(
+        plan_path(plan), build, context(), dry_run=dry_run, use_cache=use_cache()
+    )
+    return result, chosen[0]
+
+
+def _void(
+    current: Plan,
+    completion: str,
+    reason: str | None,
+    by: str | None,
+    dry_run: bool,
+    plan: Path | None,
+) -> None:
+    from ggov_plan.cli.names import resolve
+
+    completion_id = resolve(current, "completion", completion, "--void")
+    if completion_id in {v.completion for v in current.voids}:
+        raise UsageError(t("cli.already_void", id=completion_id))
+    values = {
+        "completion": completion_id,
+        "reason": _reason(reason),
+        "recorded_by": _recorder(by),
+        "recorded_at": _now(),
+    }
+    result, record_id = _append_with_id(plan, "void", f"{completion_id}-void", values, dry_run)
+    _print_write(result, record_id)
+
+
+# --------------------------------------------------------------------------- progress, budget
+
+
+class ProgressBy(StrEnum):
+    task = "task"
+    agency = "agency"
+    channel = "channel"
+    content = "content"
+    month = "month"
+
+
+class BudgetBy(StrEnum):
+    source = "source"
+    agency = "agency"
+    channel = "channel"
+    task = "task"
+
+
+@app.command("progress")
+@handle_errors
+def progress(
+    by: Annotated[ProgressBy, typer.Option("--by", help="Group activities by this.")] = (
+        ProgressBy.task
+    ),
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Progress per task, agency, channel, content topic or month, with bars."""
+    from ggov_plan.books.derive import in_name_order, overview, progress_rows
+    from ggov_plan.render import data as data_render
+
+    day = as_of_day(as_of)
+    loaded, warnings = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    figures: Overview = overview(current, day)
+    rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
+    if as_json:
+        print(data_render.dumps(data_render.progress(current, figures, by.value, rows)))
+    else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render.console import terminal, tracking
+
+        tracking.progress_table(terminal.make_console(), current, figures, by.value, rows)
+    mention_warnings(warnings, loaded.file)
+
+
+@app.command("budget")
+@handle_errors
+def budget(
+    by: Annotated[BudgetBy, typer.Option("--by", help="Group money by this.")] = BudgetBy.source,
+    as_json: JsonOption = False,
+    as_of: AsOfOption = None,
+    plan: PlanOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Money per group: declared, allocated to activities, spent, remaining."""
+    from ggov_plan.books.derive import budget_rows, in_name_order, overview
+    from ggov_plan.render import data as data_render
+
+    day = as_of_day(as_of)
+    loaded, warnings = load_valid(plan)
+    current = loaded.plan
+    assert current is not None
+    figures = overview(current, day)
+    rows = in_name_order(current, by.value, budget_rows(current, figures, by.value))
+    if as_json:
+        print(data_render.dumps(data_render.budget(current, figures, by.value, rows)))
+    else:
+        # rich is imported only for a terminal table: --json starts faster.
+        from ggov_plan.render.console import terminal, tracking
+
+        tracking.budget_table(terminal.make_console(), current, figures, by.value, rows)
+    mention_warnings(warnings, loaded.file)

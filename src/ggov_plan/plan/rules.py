@@ -1,0 +1,529 @@
+"""Validation: a list of pure rules over a built plan.
+
+Each rule takes the plan and a :class:`Context` and yields problems; none of
+them reads files or the clock. Syntax and structure (missing keys, wrong
+types, unknown keys) are found while the model is built, in
+:mod:`ggov_plan.plan.load`; :func:`validate` returns those together with what the
+rules find, sorted by position, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ggov_plan.i18n import CATALOG, current, date_text, t
+from ggov_plan.i18n.money import format_number, format_vnd
+from ggov_plan.plan.load import Loaded
+from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
+from ggov_plan.problems import Problem, Severity
+
+#: Where a key stands in the file, by its data path (``budget.source[1].amount``).
+Locate = Callable[[str], tuple[int | None, int | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What rules may know beyond the plan: today's date, given by the caller.
+
+    ``locate`` finds a key's own line, for a rule that finds fault with one
+    value rather than with its table; :func:`validate` gives it from the file.
+    """
+
+    today: dt.date
+    locate: Locate | None = dataclasses.field(default=None, compare=False, repr=False)
+
+
+Rule = Callable[[Plan, Context], Iterator[Problem]]
+
+
+def _problem(
+    plan: Plan,
+    record: Record,
+    code: str,
+    message: str,
+    hint: str = "",
+    *,
+    field: str = "",
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    # Semantic problems point at the line of the table they concern.
+    path = f"{record.path}.{field}" if field else record.path
+    return Problem(
+        severity, code, message, plan.file, record.line or None, record.column or None, path, hint
+    )
+
+
+def _value_problem(
+    plan: Plan,
+    record: Record,
+    context: Context,
+    code: str,
+    message: str,
+    hint: str,
+    *,
+    field: str,
+) -> Problem:
+    # A problem with one value points at the value's own line, as the
+    # structural problems do (load.py), when the file says where it is.
+    path = f"{record.path}.{field}"
+    line, column = context.locate(path) if context.locate else (None, None)
+    if not line:
+        line, column = record.line or None, record.column or None
+    return Problem(Severity.ERROR, code, message, plan.file, line, column, path, hint)
+
+
+def _records(plan: Plan) -> Iterator[Record]:
+    """Every record of the plan, children included, in file order per collection."""
+    for single in (plan.header, plan.budget):
+        if single is not None:
+            yield single
+    for _, _, attribute in COLLECTIONS:
+        yield from getattr(plan, attribute)
+    if plan.header and plan.header.signer:
+        yield plan.header.signer
+    for indicator in plan.indicators:
+        yield from indicator.parts
+    yield from plan.sources
+
+
+def _noun(key: str) -> str:
+    """What a record is called in the current language, by its TOML key: ``task``, nhiệm vụ."""
+    entry = f"record.{key}"
+    return t(entry) if entry in CATALOG else key
+
+
+def _name(record: Record) -> str:
+    ident = getattr(record, "id", None)
+    return f"{_noun(record.key)} '{ident}'" if ident else t("record.table", key=record.key)
+
+
+def _vnd(amount: int) -> str:
+    """An amount with its unit, as the current language writes it."""
+    return format_vnd(amount, current())
+
+
+def _figure(value: int) -> str:
+    """A printed figure or a number from the file: as is in English, grouped in Vietnamese."""
+    return format_number(value, "vi") if current() == "vi" else str(value)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def unique_ids(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Ids are unique within their collection."""
+    groups: list[tuple[Record, ...]] = [getattr(plan, a) for _, _, a in COLLECTIONS]
+    groups.append(plan.sources)
+    for records in groups:
+        first: dict[str, Record] = {}
+        for record in records:
+            ident = getattr(record, "id", None)
+            if ident is None:
+                continue
+            if ident in first:
+                yield _problem(
+                    plan,
+                    record,
+                    "duplicate-id",
+                    t(
+                        "rule.duplicate_id",
+                        record=_noun(record.key),
+                        id=ident,
+                        line=first[ident].line,
+                    ),
+                    t("rule.duplicate_id.hint"),
+                    field="id",
+                )
+            else:
+                first[ident] = record
+
+
+def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Every id that names another record names one that is declared."""
+    declared = plan.declared_ids
+    for record in _records(plan):
+        for name, spec in _reference_fields(type(record)):
+            value = getattr(record, name)
+            targets = value if isinstance(value, tuple) else (value,)
+            assert spec.ref is not None
+            known = declared.get(spec.ref, frozenset())
+            for target in targets:
+                if target is None or target in known:
+                    continue
+                close = difflib.get_close_matches(target, sorted(known), n=1)
+                hint = (
+                    t("problem.did_you_mean", name=close[0])
+                    if close
+                    else (
+                        t(
+                            "rule.unknown_reference.hint_declare_or",
+                            table=spec.ref,
+                            ids=", ".join(sorted(known)[:8]),
+                        )
+                        if known
+                        else t("rule.unknown_reference.hint_declare", table=spec.ref)
+                    )
+                )
+                yield _problem(
+                    plan,
+                    record,
+                    "unknown-reference",
+                    t(
+                        "rule.unknown_reference",
+                        name=_name(record),
+                        key=name,
+                        record=_noun(spec.ref),
+                        id=target,
+                    ),
+                    hint,
+                    field=name,
+                )
+
+
+def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
+    """The funding sources add up to the budget total."""
+    budget = plan.budget
+    if budget is None or not budget.sources:
+        return
+    total = sum(source.amount for source in budget.sources)
+    if total != budget.total:
+        parts = " + ".join(format_number(s.amount, current()) for s in budget.sources)
+        yield _problem(
+            plan,
+            budget,
+            "budget-sum",
+            t("rule.budget_sum", parts=parts, sum=_vnd(total), total=_vnd(budget.total)),
+            t("rule.budget_sum.hint"),
+            field="total",
+        )
+
+
+def indicator_parts_sum(plan: Plan, context: Context) -> Iterator[Problem]:
+    """An indicator's breakdown adds up to its value.
+
+    Only a warning: a document prints what it prints, and the data keeps it.
+    """
+    for indicator in plan.indicators:
+        if not indicator.parts:
+            continue
+        total = sum(part.value for part in indicator.parts)
+        if total != indicator.value:
+            parts = " + ".join(_figure(part.value) for part in indicator.parts)
+            yield _problem(
+                plan,
+                indicator,
+                "indicator-sum",
+                t(
+                    "rule.indicator_sum",
+                    id=indicator.id,
+                    parts=parts,
+                    sum=_figure(total),
+                    value=_figure(indicator.value),
+                ),
+                t("rule.indicator_sum.hint"),
+                field="value",
+                severity=Severity.WARNING,
+            )
+
+
+def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
+    """issued ≤ start ≤ end; cited documents predate the plan."""
+    header = plan.header
+    if header is None:
+        return
+    if header.issued > header.start:
+        yield _problem(
+            plan,
+            header,
+            "date-order",
+            t(
+                "rule.issued_after_start",
+                start=date_text(header.start),
+                issued=date_text(header.issued),
+            ),
+            t("rule.issued_after_start.hint"),
+            field="start",
+        )
+    if header.start > header.end:
+        yield _problem(
+            plan,
+            header,
+            "date-order",
+            t("rule.end_before_start", end=date_text(header.end), start=date_text(header.start)),
+            t("rule.end_before_start.hint"),
+            field="end",
+        )
+    for basis in plan.legal_bases:
+        if basis.date > header.issued:
+            yield _problem(
+                plan,
+                basis,
+                "date-order",
+                t(
+                    "rule.basis_after_plan",
+                    id=basis.id,
+                    date=date_text(basis.date),
+                    issued=date_text(header.issued),
+                ),
+                t("rule.basis_after_plan.hint"),
+                field="date",
+                severity=Severity.WARNING,
+            )
+
+
+_REFERENCE_FIELDS: dict[type[Record], tuple[tuple[str, FieldSpec], ...]] = {}
+
+
+def _reference_fields(cls: type[Record]) -> tuple[tuple[str, FieldSpec], ...]:
+    """The fields of a record class that name other records, once per class:
+    ``dataclasses.fields`` per record was most of the rules' time."""
+    found = _REFERENCE_FIELDS.get(cls)
+    if found is None:
+        found = tuple(
+            (f.name, f.metadata["spec"])
+            for f in dataclasses.fields(cls)
+            if "spec" in f.metadata and f.metadata["spec"].ref is not None
+        )
+        _REFERENCE_FIELDS[cls] = found
+    return found
+
+
+_AMOUNT_FIELDS: dict[type[Record], tuple[tuple[str, str], ...]] = {}
+
+
+def _amount_fields(cls: type[Record]) -> tuple[tuple[str, str], ...]:
+    """The money and quantity fields of a record class: (name, kind), in order."""
+    found = _AMOUNT_FIELDS.get(cls)
+    if found is None:
+        found = tuple(
+            (f.name, f.metadata["spec"].kind)
+            for f in dataclasses.fields(cls)
+            if "spec" in f.metadata and f.metadata["spec"].kind in ("money", "quantity")
+        )
+        _AMOUNT_FIELDS[cls] = found
+    return found
+
+
+def _amounts(plan: Plan) -> Iterator[tuple[Record, str, str, Any]]:
+    """Every money and quantity value of the plan: (record, field, kind, value)."""
+    for record in _records(plan):
+        for name, kind in _amount_fields(type(record)):
+            yield record, name, kind, getattr(record, name)
+
+
+def amounts_non_negative(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Money and printed figures are never negative."""
+    for record, name, kind, value in _amounts(plan):
+        if isinstance(value, int) and value < 0:
+            unit = " đồng" if kind == "money" else ""
+            yield _problem(
+                plan,
+                record,
+                "negative-amount",
+                t(
+                    "rule.negative_amount",
+                    name=_name(record),
+                    key=name,
+                    value=_figure(value) + unit,
+                ),
+                t("rule.negative_amount.hint"),
+                field=name,
+            )
+
+
+#: TOML 1.0's integers are 64-bit: "if an integer cannot be represented
+#: losslessly, an error must be thrown". tomllib reads any size; other readers refuse.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def amounts_within_64_bits(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Money and figures are TOML's 64-bit integers, which every TOML reader takes.
+
+    Reported as ``wrong-type`` at the value's own line: beyond 64 bits, a
+    number is no TOML integer.
+    """
+    for record, name, kind, value in _amounts(plan):
+        if type(value) is int and not INT64_MIN <= value <= INT64_MAX:
+            unit = " đồng" if kind == "money" else ""
+            yield _value_problem(
+                plan,
+                record,
+                context,
+                "wrong-type",
+                t("rule.beyond_64_bits", name=_name(record), key=name, value=_figure(value) + unit),
+                t("rule.beyond_64_bits.hint", most=_figure(INT64_MAX)),
+                field=name,
+            )
+
+
+def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
+    """An activity aims at something, and a completion records something."""
+    for activity in plan.activities:
+        if activity.target == 0:
+            yield _problem(
+                plan,
+                activity,
+                "zero-quantity",
+                t("rule.zero_target", id=activity.id),
+                t("rule.zero_target.hint"),
+                field="target",
+            )
+    for completion in plan.completions:
+        if completion.quantity == 0:
+            yield _problem(
+                plan,
+                completion,
+                "zero-quantity",
+                t("rule.zero_quantity", id=completion.id),
+                t("rule.zero_quantity.hint"),
+                field="quantity",
+            )
+
+
+def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Nothing is done in the future; work outside the plan period is worth a look."""
+    header = plan.header
+    dated: Iterable[Record] = (*plan.completions, *plan.cancellations)
+    for record in dated:
+        when: dt.date = record.date  # type: ignore[attr-defined]
+        if when > context.today:
+            yield _problem(
+                plan,
+                record,
+                "future-date",
+                t(
+                    "rule.future_date",
+                    name=_name(record),
+                    date=date_text(when),
+                    today=date_text(context.today),
+                ),
+                t("rule.future_date.hint"),
+                field="date",
+            )
+        elif header and not header.start <= when <= header.end:
+            yield _problem(
+                plan,
+                record,
+                "outside-period",
+                t(
+                    "rule.outside_period",
+                    name=_name(record),
+                    date=date_text(when),
+                    start=date_text(header.start),
+                    end=date_text(header.end),
+                ),
+                t("rule.outside_period.hint"),
+                field="date",
+                severity=Severity.WARNING,
+            )
+
+
+def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Activities allocate no more than a source holds; spending over it is only a warning."""
+    if plan.budget is None:
+        return
+    sources = {source.id: source for source in plan.sources}
+    activities = plan.by_id("activities")
+    allocated: Counter[str] = Counter()
+    spent: Counter[str] = Counter()
+    first_activity: dict[str, Record] = {}
+    first_completion: dict[str, Record] = {}
+    # A cancelled activity frees its allocation: the journal cannot delete it,
+    # so cancelling is how an over-allocation is corrected.
+    cancelled = {cancellation.activity for cancellation in plan.cancellations}
+    for activity in plan.activities:
+        if activity.source and activity.id not in cancelled:
+            allocated[activity.source] += activity.cost
+            first_activity.setdefault(activity.source, activity)
+    voided = {void.completion for void in plan.voids}
+    for completion in plan.completions:
+        if completion.id in voided:
+            continue
+        parent = activities.get(completion.activity)
+        source = completion.source or (parent.source if parent else None)
+        if source:
+            spent[source] += completion.spent
+            first_completion.setdefault(source, completion)
+    for source_id, amount in allocated.items():
+        source = sources.get(source_id)
+        if source and amount > source.amount:
+            yield _problem(
+                plan,
+                first_activity[source_id],
+                "over-allocated",
+                t(
+                    "rule.over_allocated",
+                    amount=_vnd(amount),
+                    source=source_id,
+                    holds=_vnd(source.amount),
+                ),
+                t("rule.over_allocated.hint"),
+                field="cost",
+            )
+    for source_id, amount in spent.items():
+        source = sources.get(source_id)
+        if source and amount > source.amount:
+            yield _problem(
+                plan,
+                first_completion[source_id],
+                "over-spent",
+                t(
+                    "rule.over_spent",
+                    amount=_vnd(amount),
+                    source=source_id,
+                    holds=_vnd(source.amount),
+                ),
+                t("rule.over_spent.hint"),
+                field="spent",
+                severity=Severity.WARNING,
+            )
+
+
+#: The rules `check` runs, in order. Add a rule by appending a function here.
+RULES: tuple[Rule, ...] = (
+    unique_ids,
+    references_resolve,
+    budget_sums,
+    indicator_parts_sum,
+    dates_consistent,
+    amounts_non_negative,
+    amounts_within_64_bits,
+    quantities_positive,
+    journal_dates,
+    allocation_within_budget,
+)
+
+
+def validate(loaded: Loaded, context: Context, rules: Iterable[Rule] = RULES) -> list[Problem]:
+    """Every problem of a loaded file: syntax and structure, then the rules."""
+    problems = list(loaded.problems)
+    if loaded.plan is not None:
+        if context.locate is None:
+            context = dataclasses.replace(context, locate=_locator(loaded))
+        for rule in rules:
+            problems.extend(rule(loaded.plan, context))
+    problems.sort(key=Problem.sort_key)
+    return problems
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _locator(loaded: Loaded) -> Locate:
+    """Where a key stands, from the file's source map, built only when first asked."""
+
+    def locate(path: str) -> tuple[int | None, int | None]:
+        sourcemap = loaded.sourcemap
+        if sourcemap is None:
+            return None, None
+        parts = tuple(int(index) if index else name for name, index in _PATH_PART.findall(path))
+        return sourcemap.locate(parts)
+
+    return locate

@@ -1,0 +1,265 @@
+"""Terminal output of the tracking commands: activity lists, progress, budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Console
+from rich.text import Text
+
+from ggov_plan.books.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
+from ggov_plan.i18n import current, t
+from ggov_plan.i18n.money import amount_in_words, format_vnd
+from ggov_plan.plan.model import Plan
+from ggov_plan.render.console.terminal import make_table, num, percent, safe
+
+_STATE_STYLE = {
+    Status.PLANNED: "",
+    Status.IN_PROGRESS: "cyan",
+    Status.DONE: "green",
+    Status.OVERDUE: "bold red",
+    Status.CANCELLED: "dim",
+}
+BAR_WIDTH = 20
+
+
+def bar(console: Console, ratio: float, width: int = BAR_WIDTH) -> Text:
+    """A progress bar: block characters at a terminal, ``#`` and ``.`` in a pipe."""
+    ratio = min(max(ratio, 0.0), 1.0)
+    filled = round(ratio * width)
+    if console.is_terminal:
+        return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+    return Text("#" * filled + "." * (width - filled))
+
+
+def _percent(ratio: float) -> str:
+    return percent(ratio, 0)
+
+
+def _names(plan: Plan, attribute: str) -> dict[str, str]:
+    out = {}
+    for record in getattr(plan, attribute):
+        label = getattr(record, "short", None) or getattr(record, "name", None) or record.id
+        out[record.id] = label
+    return out
+
+
+def activity_table(
+    console: Console, plan: Plan, rows: list[ActivityFigures], as_of: dt.date
+) -> None:
+    agencies = _names(plan, "agencies")
+    # Agency and cost stay out of the table so that titles get room at 80
+    # columns; `activity show` and `--json` have them.
+    table = make_table(
+        console,
+        t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}"),
+        "id",
+        "title",
+        "due",
+        "done",
+        "state",
+        "spent",
+    )
+    for row in rows:
+        activity = row.activity
+        title = Text.assemble(
+            safe(activity.title), (" — ", "dim"), safe(agencies.get(row.agency, row.agency))
+        )
+        table.add_row(
+            activity.id,
+            title,
+            f"{activity.due:%d/%m/%Y}" if activity.due else "",
+            f"{row.done}/{activity.target}",
+            Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
+            num(row.spent),
+        )
+    console.print(table)
+    if not rows:
+        console.print(Text(t("track.no_match"), style="dim"))
+
+
+def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_of: dt.date) -> None:
+    activity = figures.activity
+    agencies = _names(plan, "agencies")
+    channels = _names(plan, "channels")
+    contents = _names(plan, "contents")
+    lines = [
+        Text.assemble((activity.id, "bold"), "  ", safe(activity.title)),
+        Text.assemble(
+            (t("track.task") + " ", "dim"),
+            activity.task,
+            ("   " + t("track.agency") + " ", "dim"),
+            safe(agencies.get(figures.agency, figures.agency)),
+        ),
+    ]
+    if activity.channel or activity.contents:
+        lines.append(
+            Text.assemble(
+                (t("track.channel") + " ", "dim"),
+                safe(channels.get(activity.channel or "", activity.channel or "–")),
+                ("   " + t("track.contents") + " ", "dim"),
+                safe(", ".join(contents.get(c, c) for c in activity.contents) or "–"),
+            )
+        )
+    due = f"{activity.due:%d/%m/%Y}" if activity.due else "–"
+    unit = f" {activity.unit}" if activity.unit else ""
+    lines.append(
+        Text.assemble(
+            (t("track.due") + " ", "dim"),
+            due,
+            ("   " + t("track.done") + " ", "dim"),
+            safe(f"{figures.done}/{activity.target}{unit}"),
+            ("   " + t("track.state") + " ", "dim"),
+            Text(t(f"state.{figures.status.value}"), style=_STATE_STYLE[figures.status]),
+            ("   " + t("track.as_of") + " ", "dim"),
+            f"{as_of:%d/%m/%Y}",
+        )
+    )
+    lines.append(
+        Text.assemble(
+            (t("track.cost") + " ", "dim"),
+            format_vnd(activity.cost, current()),
+            ("   " + t("track.spent") + " ", "dim"),
+            format_vnd(figures.spent, current()),
+            ("   " + t("track.source") + " ", "dim"),
+            safe(figures.source or "–"),
+        )
+    )
+    for line in lines:
+        console.print(line)
+    cancellation = next((c for c in plan.cancellations if c.activity == activity.id), None)
+    if cancellation:
+        console.print(
+            Text.assemble(
+                (t("track.cancelled") + " ", "bold"),
+                f"{cancellation.date:%d/%m/%Y}: ",
+                safe(cancellation.reason),
+            )
+        )
+    voids = {v.completion: v for v in plan.voids}
+    table = make_table(
+        console, t("track.completions"), "id", "date", "qty", "spent_vnd", "evidence", "note"
+    )
+    count = 0
+    for completion in plan.completions:
+        if completion.activity != activity.id:
+            continue
+        count += 1
+        void = voids.get(completion.id)
+        note = safe(completion.note or "")
+        if void:
+            note = Text.assemble((t("track.void") + " ", "bold"), safe(void.reason), " ", note)
+        elif completion.date > as_of:
+            note = Text.assemble((t("track.after_as_of") + " ", "dim"), note)
+        table.add_row(
+            completion.id,
+            f"{completion.date:%d/%m/%Y}",
+            str(completion.quantity),
+            num(completion.spent),
+            safe(completion.evidence or ""),
+            note,
+            style="dim" if void else "",
+        )
+    if count:
+        console.print(table)
+    else:
+        console.print(Text(t("track.no_completions"), style="dim"))
+
+
+def _group_label(plan: Plan, by: str, key: str) -> str:
+    if by == "month":
+        return key
+    attribute = {
+        "task": "tasks",
+        "agency": "agencies",
+        "channel": "channels",
+        "content": "contents",
+        "source": "sources",
+    }[by]
+    if not key:
+        return t("row.none")
+    if by == "task":
+        return key
+    return _names(plan, attribute).get(key, key)
+
+
+def progress_table(
+    console: Console, plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]
+) -> None:
+    title = t("track.progress_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}")
+    if by == "month":
+        table = make_table(
+            console, title, "month", "done_qty", "spent_vnd", "cumulative", "percent"
+        )
+        for row in rows:
+            table.add_row(
+                row.key,
+                str(row.done),
+                num(row.spent),
+                bar(console, row.progress),
+                _percent(row.progress),
+            )
+    else:
+        table = make_table(console, title, by, "activities", "done", "qty", "progress", "percent")
+        for row in rows:
+            table.add_row(
+                safe(_group_label(plan, by, row.key)),
+                str(row.activities),
+                str(row.done_activities),
+                f"{row.done}/{row.target}",
+                bar(console, row.progress),
+                _percent(row.progress),
+            )
+    console.print(table)
+    if not rows:
+        console.print(Text(t("track.nothing_yet"), style="dim"))
+    console.print(
+        Text.assemble(
+            (t("track.overall") + " ", "bold"),
+            bar(console, figures.progress),
+            " ",
+            _percent(figures.progress),
+        )
+    )
+
+
+def budget_table(
+    console: Console, plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]
+) -> None:
+    table = make_table(
+        console,
+        t("track.budget_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}"),
+        by,
+        "declared",
+        "allocated",
+        "spent",
+        "remaining",
+        "percent_spent",
+    )
+    for row in rows:
+        base = row.declared if row.declared is not None else row.allocated
+        table.add_row(
+            safe(_group_label(plan, by, row.key)),
+            num(row.declared) if row.declared is not None else "–",
+            num(row.allocated),
+            num(row.spent),
+            num(row.remaining),
+            _percent(row.spent / base) if base else "–",
+        )
+    total = figures.budget
+    table.add_row(
+        Text(t("row.total"), style="bold"),
+        num(total.total),
+        num(total.allocated),
+        num(total.spent),
+        num(total.remaining),
+        _percent(total.spent / total.total) if total.total else "–",
+    )
+    console.print(table)
+    # Vietnamese documents give the total in words too ("Hai trăm mười ba triệu đồng").
+    if current() == "vi":
+        console.print(
+            Text.assemble((t("show.in_words") + " ", "dim"), amount_in_words(total.total))
+        )
+    if by != "source":
+        console.print(Text(t("track.budget_note"), style="dim"))

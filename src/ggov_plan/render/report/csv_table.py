@@ -1,0 +1,74 @@
+"""The report as CSV: one row per activity with its figures.
+
+Amounts are plain integers (no separators). A cell that a spreadsheet would
+read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) gets a leading apostrophe, so opening the file never runs
+anything (CSV/formula injection); so does each line of a cell, after a line
+break, that starts with ``=``, ``+``, ``-``, ``@`` or a tab, for a reader that
+splits lines first. Line breaks stay in the cell (CR, LF, CR LF), and a cell
+holding one is quoted, so that no reader ends the row there; other control
+characters are written as ``\x1b``-style text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from ggov_plan.books.report import Report
+from ggov_plan.text import visible_controls
+
+COLUMNS = (
+    "id", "title", "task", "agency", "channel", "contents", "due", "target", "unit",
+    "done", "status", "cost", "source", "spent",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A line break followed by what starts a formula: the apostrophe goes between.
+_FORMULA_AFTER_BREAK = re.compile(r"(\r\n?|\n)(?=[=+\-@\t])")
+#: What makes a cell need quotes: the separator, the quote, a line break.
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def neutralise(value: str) -> str:
+    """Safe for a spreadsheet (no formula) and for a terminal (no raw control codes)."""
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    value = _FORMULA_AFTER_BREAK.sub(r"\1'", value)
+    return visible_controls(value, keep_newlines=True)
+
+
+def _cell(value: str) -> str:
+    # csv.writer quotes a cell holding its line terminator ("\n") but not one
+    # holding a lone "\r", where every reader ends the row: quote both.
+    if _NEEDS_QUOTES.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _row(cells: list[str] | tuple[str, ...]) -> str:
+    return ",".join(_cell(cell) for cell in cells) + "\n"
+
+
+def render(report: Report) -> str:
+    buffer = io.StringIO()
+    buffer.write(_row(COLUMNS))
+    for figures in report.overview.activities:
+        activity = figures.activity
+        row = [
+            activity.id,
+            activity.title,
+            activity.task,
+            figures.agency,
+            activity.channel or "",
+            ";".join(activity.contents),
+            activity.due.isoformat() if activity.due else "",
+            str(activity.target),
+            activity.unit or "",
+            str(figures.done),
+            figures.status.value,
+            str(activity.cost),
+            figures.source or "",
+            str(figures.spent),
+        ]
+        buffer.write(_row([neutralise(value) for value in row]))
+    return buffer.getvalue()

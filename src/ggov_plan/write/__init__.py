@@ -1,0 +1,2 @@
+"""Writing a plan: appending journal records under a lock, atomically.
+"""

@@ -1,0 +1,298 @@
+"""Locked, verified, atomic appends to the journal at the end of a plan file.
+
+A write never edits what is already in the file. It appends self-contained
+``[[activity]]``-style blocks after the last byte, so the officer's text —
+comments, blank lines, order — stays byte for byte, and two clones' appends
+can be joined by git's union merge driver. Each write:
+
+1. takes an exclusive lock on ``.<name>.lock`` beside the plan (an OS lock via
+   filelock: fcntl on POSIX, msvcrt on Windows, released by the OS if the
+   process dies, so a killed writer never blocks the next one);
+2. re-reads the file under the lock;
+3. builds the new text: the old text plus the new blocks;
+4. verifies it: it parses, its data equals the old data plus exactly the new
+   records, and it passes validation (parsing only the new blocks when the
+   old text's structure proves that enough, see :func:`append`);
+5. replaces the file atomically: a temp file in the same folder, fsync,
+   rename over the real file (a symlinked plan stays a symlink), keeping the
+   file's permissions.
+
+A write that fails at any step leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import dataclasses
+import os
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ggov_plan.i18n import current, t
+from ggov_plan.plan import cache
+from ggov_plan.plan.load import ID_PATTERN, Loaded, parse, read_bytes
+from ggov_plan.plan.rules import Context, validate
+from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
+from ggov_plan.text import undecodable
+from ggov_plan.write.atomic import write_replacing
+
+#: How long a second writer waits for the lock before giving up.
+LOCK_TIMEOUT_SECONDS = 10.0
+
+#: (collection key, record) pairs, e.g. ("activity", {"id": …, "task": …}).
+NewRecords = Sequence[tuple[str, dict[str, Any]]]
+
+
+class WriteRefused(GgovPlanError):
+    """The write would make the plan invalid; nothing was written."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = (), hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.problems = list(problems)
+
+
+class PlanBusy(GgovPlanError):
+    """Another writer holds the lock for longer than we wait."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    path: Path
+    appended: str  # the text added at the end
+    written: bool  # False for a dry run
+
+
+def lock_path(real: Path) -> Path:
+    return real.with_name(f".{real.name}.lock")
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in _nfc(record).items() if v is not None and v != []}
+
+
+def _value(value: Any) -> str:
+    """One TOML value on one line (tomli-w does the quoting and escaping)."""
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    import tomli_w  # only writes need it; read commands start faster without
+
+    line: str = tomli_w.dumps({"v": value})
+    return line.removeprefix("v = ").rstrip("\n")
+
+
+def render_blocks(records: NewRecords, newline: str = "\n") -> str:
+    """The TOML text of new records: one ``[[key]]`` block each.
+
+    Every line ends with a comment naming the record, so that no two lines
+    of two different records are ever equal. Git's union merge driver keeps
+    equal lines that two clones both added only once; with the tag, it keeps
+    every line of both clones' blocks, in whole blocks, and the merge stays
+    a valid plan (docs/collaboration.md).
+    """
+    blocks = []
+    for key, record in records:
+        clean = _clean(record)
+        tag = f"  # {clean['id']}" if "id" in clean else ""
+        lines = [f"[[{key}]]{tag}"]
+        lines.extend(f"{name} = {_value(value)}{tag}" for name, value in clean.items())
+        blocks.append("\n".join(lines) + "\n")
+    text = "\n".join(blocks)
+    return text.replace("\n", newline) if newline != "\n" else text
+
+
+def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
+    expected = copy.deepcopy(old)
+    for key, record in records:
+        records_of_key = expected.setdefault(key, [])
+        if not isinstance(records_of_key, list):  # e.g. a key that is a table
+            raise WriteRefused(t("journal.not_a_journal", key=key))
+        records_of_key.append(_clean(record))
+    return expected
+
+
+def verify(
+    old: Loaded, original: str, new_text: str, records: NewRecords, context: Context
+) -> Loaded:
+    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
+    if not new_text.startswith(original):
+        raise WriteRefused(t("journal.text_changed", file=old.file))
+    new = parse(new_text, old.file)
+    syntax = [p for p in new.problems if p.code == "syntax"]
+    if new.data is None or syntax:
+        raise WriteRefused(
+            t("journal.would_not_parse", file=old.file),
+            syntax,
+            hint=t("journal.would_not_parse.hint"),
+        )
+    assert old.data is not None
+    if new.data != _expected_data(old.data, records):
+        raise WriteRefused(
+            t("journal.would_not_read_back", file=old.file),
+            hint=t("journal.would_not_read_back.hint"),
+        )
+    errors = [p for p in validate(new, context) if p.is_error]
+    if errors:
+        raise WriteRefused(
+            t("journal.would_be_invalid", file=old.file),
+            errors,
+        )
+    return new
+
+
+def _remove_stale_temps(real: Path) -> None:
+    # Only called under the lock, so no live writer owns these.
+    for stale in real.parent.glob(f".{real.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _expected_blocks(records: NewRecords) -> dict[str, list[dict[str, Any]]]:
+    expected: dict[str, list[dict[str, Any]]] = {}
+    for key, record in records:
+        expected.setdefault(key, []).append(_clean(record))
+    return expected
+
+
+def append(
+    path: Path,
+    build: Callable[[Loaded], NewRecords],
+    context: Context,
+    *,
+    dry_run: bool = False,
+    timeout: float = LOCK_TIMEOUT_SECONDS,
+    use_cache: bool = True,
+) -> WriteResult:
+    """Append the records ``build`` makes from the current plan, safely.
+
+    ``build`` runs under the lock on the freshly read plan, so ids it picks
+    are checked against what is really in the file at that moment.
+
+    The plan is read through the cache (:mod:`ggov_plan.plan.cache`) unless
+    ``use_cache`` is False. Verifying the new text needs only the appended
+    blocks parsed when the old text's tables all came from ``[[key]]``
+    headers (:func:`ggov_plan.plan.cache.extend` checks it): the whole file then
+    reads as the old data plus the blocks' data, which must be exactly the
+    new records. Otherwise the whole new text is parsed and compared.
+    """
+    import filelock  # only writes need it; read commands start faster without
+
+    real = Path(os.path.realpath(path))
+    read_bytes(real)  # a missing or unreadable file fails here, before any lock file appears
+    lock = filelock.FileLock(lock_path(real), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        seconds = f"{timeout:g}"
+        if current() == "vi":
+            seconds = seconds.replace(".", ",")  # Vietnamese writes 0,2 giây
+        raise PlanBusy(
+            t("journal.busy", path=path, seconds=seconds), hint=t("journal.busy.hint")
+        ) from None
+    except OSError as error:  # a read-only folder, a symlink planted at the lock path
+        raise UsageError(
+            t(
+                "journal.cannot_lock",
+                path=path,
+                lock=lock_path(real).name,
+                reason=error.strerror or str(error),
+            ),
+            hint=t("journal.cannot_lock.hint"),
+        ) from None
+    try:
+        raw = read_bytes(real)
+        entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
+        known = cache.read_entry(entry) if entry is not None else cache.last_parsed(real)
+        current_load = dataclasses.replace(cache.load_raw(raw, str(path), known), entry=entry)
+        old = current_load.loaded
+        problems = cache.validate(current_load, context, write=False)
+        if old.plan is None or any(p.is_error for p in problems):
+            raise PlanInvalid(str(path), problems)
+        records = build(old)
+        newline = "\r\n" if b"\r\n" in raw else "\n"
+        _check_utf8(records)
+        blocks = render_blocks(records, newline)
+        if raw:
+            separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
+            blocks = separator + blocks
+        new_raw = raw + blocks.encode("utf-8")
+        verified = _verify_appended(
+            current_load.snapshot, new_raw, records, context, str(path), entry
+        )
+        if verified is None:  # not provable from the blocks alone: check the whole text
+            text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
+            verify(old, text, text + blocks, records, context)
+        if not dry_run:
+            _remove_stale_temps(real)
+            write_replacing(real, new_raw)
+            if entry is not None and verified is not None:
+                # Only now, with the plan written: the next command starts warm.
+                new, new_problems = verified
+                assert new.snapshot is not None
+                cache.store(entry, known, new.snapshot)
+                cache.remember_checked(new, context, new_problems)
+        return WriteResult(Path(path), blocks, written=not dry_run)
+    finally:
+        lock.release()
+
+
+def _check_utf8(records: NewRecords) -> None:
+    """Text typed in a non-UTF-8 locale arrives with undecodable bytes
+    (surrogate escapes); refuse it rather than fail while writing."""
+    for key, record in records:
+        name = undecodable(record)
+        if name is not None:
+            raise UsageError(
+                t("journal.not_utf8", what=f"{key}.{name}"), hint=t("journal.not_utf8.hint")
+            )
+
+
+def _verify_appended(
+    old: cache.Snapshot | None,
+    new_raw: bytes,
+    records: NewRecords,
+    context: Context,
+    file: str,
+    entry: Path | None,
+) -> tuple[cache.CachedLoad, list[Problem]] | None:
+    """The new plan and its problems if the appended blocks alone prove it right.
+
+    Returns None when they cannot prove it (the caller verifies the whole
+    text); raises :class:`WriteRefused` when they prove it wrong.
+    """
+    extended = cache.extend(old, new_raw, file) if old is not None else None
+    if extended is None:
+        return None
+    snapshot, data = extended
+    if data != _expected_blocks(records):
+        raise WriteRefused(
+            t("journal.would_not_read_back", file=file),
+            hint=t("journal.would_not_read_back.hint"),
+        )
+    new = cache.CachedLoad(cache.loaded_from(snapshot, new_raw, file), snapshot, "appended", entry)
+    problems = cache.validate(new, context, write=False)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise WriteRefused(t("journal.would_be_invalid", file=file), errors)
+    return new, problems
+
+
+def check_new_id(ident: str, option: str) -> None:
+    """An id given on the command line follows the same rule as ids in the file."""
+    if not ID_PATTERN.fullmatch(ident):
+        raise UsageError(
+            t("journal.bad_id", option=option, id=repr(ident)), hint=t("journal.bad_id.hint")
+        )
