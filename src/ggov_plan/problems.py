@@ -3,6 +3,11 @@
 A :class:`Problem` is a value, not an exception: validators return them, and
 the CLI decides how to print them and which exit code they mean. Exceptions
 are kept for what stops the pipeline (a file that cannot be read at all).
+
+Both carry :class:`~ggov_plan.i18n.message.Message` values, not sentences: a
+problem is worded in the reader's language only when it is shown
+(``problem.text()``, ``error.message``), so the cache keeps problems once for
+every language.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ggov_plan.i18n import t
+from ggov_plan.i18n import Lang
+from ggov_plan.i18n.message import Text, msg, text_of
 
 
 class Severity(StrEnum):
@@ -24,12 +30,28 @@ class Problem:
 
     severity: Severity
     code: str
-    message: str
+    what: Text  # what is wrong, worded when shown (:attr:`message`)
     file: str
     line: int | None = None
     column: int | None = None
     path: str = ""
-    hint: str = ""
+    how: Text = ""  # how to fix it, worded when shown (:attr:`hint`)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the run's language."""
+        return text_of(self.what)
+
+    @property
+    def hint(self) -> str:
+        """How to fix it, in the run's language ("" when there is nothing to add)."""
+        return text_of(self.how)
+
+    def message_in(self, lang: Lang) -> str:
+        return text_of(self.what, lang)
+
+    def hint_in(self, lang: Lang) -> str:
+        return text_of(self.how, lang)
 
     @property
     def is_error(self) -> bool:
@@ -44,10 +66,23 @@ class GgovPlanError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
+    def __init__(self, message: Text, *, hint: Text = "") -> None:
         super().__init__(message)
-        self.message = message
-        self.hint = hint
+        self.what = message
+        self.how = hint
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in the run's language."""
+        return text_of(self.what)
+
+    @property
+    def hint(self) -> str:
+        """How to put it right, in the run's language ("" when there is nothing to add)."""
+        return text_of(self.how)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class PlanNotFound(GgovPlanError):
@@ -60,18 +95,22 @@ class PlanUnreadable(GgovPlanError):
     def __init__(
         self,
         file: str,
-        reason: str,
+        reason: Text,
         *,
-        hint: str = "",
+        hint: Text = "",
         line: int | None = None,
         column: int | None = None,
     ) -> None:
-        where = file + (f":{line}:{column}" if line else "")
-        super().__init__(f"{where}: {reason}", hint=hint)
+        super().__init__(reason, hint=hint)
         self.file = file
         self.reason = reason
         self.line = line
         self.column = column
+
+    @property
+    def message(self) -> str:
+        where = self.file + (f":{self.line}:{self.column}" if self.line else "")
+        return f"{where}: {text_of(self.reason)}"
 
 
 class PlanInvalid(GgovPlanError):
@@ -81,7 +120,7 @@ class PlanInvalid(GgovPlanError):
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
         errors = sum(p.is_error for p in problems)
-        super().__init__(t("plan.invalid", file=file, count=errors))
+        super().__init__(msg("plan.invalid", file=file, count=errors))
         self.problems = problems
 
 

@@ -7,6 +7,7 @@ real plan says the same problems in Vietnamese, with Vietnamese figures, under
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import string
@@ -22,6 +23,7 @@ from ggov_plan import i18n
 from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
 from ggov_plan.cli.names import _KINDS, resolve
 from ggov_plan.i18n.catalog_problems import ENTRIES
+from ggov_plan.i18n.message import text_of
 from ggov_plan.plan.load import _toml_message, load, parse, read_text
 from ggov_plan.plan.model import COLLECTIONS, Kind, Record, field_specs
 from ggov_plan.plan.rules import Context, validate
@@ -30,7 +32,12 @@ from ggov_plan.write import atomic, journal
 
 #: Keys whose English and Vietnamese are the same text, and why. None so far:
 #: a message that is only punctuation, ids or TOML does not need the catalog.
-SAME_IN_BOTH: dict[str, str] = {}
+# Glue that only joins other worded values: the same in both languages.
+SAME_IN_BOTH: dict[str, str] = {
+    "record.named": "a record's noun and its id",
+    "problem.value_unit": "a figure and its unit",
+    "problem.then": "a phrase and what follows it",
+}
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -116,18 +123,16 @@ def test_tomllib_messages_are_kept_in_english_and_translated_in_vietnamese(text:
         tomllib.loads(text)
     raw = str(raised.value).split(" (at ")[0]
     raw = raw[:1].lower() + raw[1:]
-    assert _toml_message(raw) == raw
-    with i18n.language("vi"):
-        translated = _toml_message(raw)
+    # The core keeps a message, worded in either language when shown.
+    assert text_of(_toml_message(raw), "en") == raw
+    translated = text_of(_toml_message(raw), "vi")
     assert translated != raw, f"tomllib message not in the catalog: {raw!r}"
 
 
 def test_tomllib_keys_are_shown_as_the_file_writes_them_in_vietnamese() -> None:
-    assert _toml_message("cannot declare ('a', 'b') twice") == "cannot declare ('a', 'b') twice"
-    with i18n.language("vi"):
-        assert _toml_message("cannot declare ('a', 'b') twice") == (
-            "không được khai báo 'a.b' hai lần"
-        )
+    message = _toml_message("cannot declare ('a', 'b') twice")
+    assert text_of(message, "en") == "cannot declare ('a', 'b') twice"
+    assert text_of(message, "vi") == "không được khai báo 'a.b' hai lần"
 
 
 # --------------------------------------------------------------------------- check, both ways
@@ -142,11 +147,11 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def _problem(path: Path, code: str, lang: i18n.Lang) -> Problem:
-    with i18n.language(lang):
-        problems = validate(parse(path.read_text(encoding="utf-8"), str(path)), Context(TODAY))
+    """The one problem ``code`` of the plan, worded in ``lang`` as a reader sees it."""
+    problems = validate(parse(path.read_text(encoding="utf-8"), str(path)), Context(TODAY))
     found = [p for p in problems if p.code == code]
     assert len(found) == 1, problems
-    return found[0]
+    return dataclasses.replace(found[0], what=found[0].message_in(lang), how=found[0].hint_in(lang))
 
 
 #: name → (text replaced, replacement, code, English message, English hint,
@@ -230,6 +235,21 @@ def test_check_in_english_is_unchanged(tmp_path: Path, name: str) -> None:
     assert (problem.message, problem.hint) == (message, hint)
 
 
+@pytest.mark.parametrize("name", sorted(BROKEN_PLANS))
+def test_one_problem_is_worded_in_either_language_when_shown(tmp_path: Path, name: str) -> None:
+    # The core finds a problem once; the words are chosen where it is shown,
+    # whatever language was current when it was found (the cache relies on it).
+    old, new, code, message, hint, vi_message, vi_hint = BROKEN_PLANS[name]
+    path = _broken(tmp_path, old, new)
+    with i18n.language("vi"):
+        problems = validate(parse(path.read_text(encoding="utf-8"), str(path)), Context(TODAY))
+    (problem,) = [p for p in problems if p.code == code]
+    assert (problem.message_in("en"), problem.hint_in("en")) == (message, hint)
+    assert (problem.message_in("vi"), problem.hint_in("vi")) == (vi_message, vi_hint)
+    with i18n.language("vi"):
+        assert (problem.message, problem.hint) == (vi_message, vi_hint)
+
+
 def test_location_code_and_path_do_not_depend_on_the_language(tmp_path: Path) -> None:
     path = _broken(tmp_path, "amount = 50_000_000", "amount = 40_000_000")
     english = _problem(path, "budget-sum", "en")
@@ -255,10 +275,9 @@ def test_money_and_figures_in_rule_messages_are_grouped_the_vietnamese_way(
 
 
 def test_the_real_plan_is_still_clean_apart_from_its_printed_figures() -> None:
-    with i18n.language("vi"):
-        problems = validate(load(PLAN_2017), Context(TODAY))
+    problems = validate(load(PLAN_2017), Context(TODAY))
     assert [p.code for p in problems] == ["indicator-sum"]
-    assert problems[0].message == (
+    assert problems[0].message_in("vi") == (
         "chỉ tiêu 'dvc-muc-do-3': các phần cộng lại được 318 + 370 = 688, không phải 795"
     )
 
@@ -268,10 +287,11 @@ def test_the_real_plan_is_still_clean_apart_from_its_printed_figures() -> None:
 
 def test_missing_file_in_vietnamese(tmp_path: Path) -> None:
     missing = tmp_path / "missing.toml"
-    with i18n.language("vi"), pytest.raises(PlanNotFound) as raised:
+    with pytest.raises(PlanNotFound) as raised:
         read_text(missing)
-    assert raised.value.message == f"{missing}: không có tệp"
-    assert raised.value.hint == "kiểm tra lại đường dẫn, hoặc dùng --plan PATH"
+    with i18n.language("vi"):
+        assert raised.value.message == f"{missing}: không có tệp"
+        assert raised.value.hint == "kiểm tra lại đường dẫn, hoặc dùng --plan PATH"
 
 
 def test_names_and_ids_in_vietnamese() -> None:
@@ -281,9 +301,10 @@ def test_names_and_ids_in_vietnamese() -> None:
         resolve(plan, "budget.source", "khong-co", "--source")
     assert raised.value.message == "--source: kế hoạch không có nguồn kinh phí 'khong-co'"
     assert raised.value.hint == "các mã hiện có: ngan-sach-tinh, xa-hoi-hoa"
-    with i18n.language("vi"), pytest.raises(UsageError) as raised:
+    with pytest.raises(UsageError) as raised:
         journal.check_new_id("mã sai", "--id")
-    assert raised.value.message == "--id: 'mã sai' không phải là mã hợp lệ"
+    with i18n.language("vi"):
+        assert raised.value.message == "--id: 'mã sai' không phải là mã hợp lệ"
 
 
 def test_plan_invalid_in_both_languages() -> None:

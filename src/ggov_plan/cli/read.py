@@ -102,10 +102,10 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
             file,
             error.line,
             error.column,
-            hint=error.hint,
+            how=error.how,
         )
     message = error.message.removeprefix(file + ": ")
-    return Problem(Severity.ERROR, "unreadable", message, file, hint=error.hint)
+    return Problem(Severity.ERROR, "unreadable", message, file, how=error.how)
 
 
 @app.command()

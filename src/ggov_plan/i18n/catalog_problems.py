@@ -38,7 +38,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "record.void": ("void", "việc hủy bỏ ghi nhận"),
     # A record without an id, named by its table.
     "record.table": ("[{key}]", "bảng [{key}]"),
+    # A record with an id: its noun and its id.
+    "record.named": ("{noun} '{id}'", "{noun} '{id}'"),
     # ------------------------------------------------------------ shared
+    # A phrase and what follows it (an id after a record's name).
+    "problem.then": ("{first}{then}", "{first}{then}"),
+    # A value and its unit (" đồng", or nothing for a count).
+    "problem.value_unit": ("{value}{unit}", "{value}{unit}"),
     "problem.did_you_mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     # ------------------------------------------------------------ finding and reading
     "read.not_found_env": (

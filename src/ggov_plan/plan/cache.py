@@ -15,7 +15,7 @@ A cache entry is never trusted beyond what it proves: it is used only if its
 format tag matches this version of ggov-plan and Python, and only for bytes
 that hash to its digest. An entry that is missing, corrupt, unreadable or of
 another version is ignored and replaced. Only loads without any problem are
-cached, so messages are always made fresh, in the current language.
+cached; problems carry messages that are worded only when shown.
 
 ``--no-cache`` or ``GGOV_PLAN_NO_CACHE=1`` turns the cache off; it is then
 neither read nor written.
@@ -232,6 +232,9 @@ class _PayloadUnpickler(pickle.Unpickler):
             if isinstance(value, type) and issubclass(value, Record)
         ),
         "ggov_plan.problems": frozenset({"Problem", "Severity"}),
+        "ggov_plan.i18n.message": frozenset(
+            {"Message", "Money", "Figure", "Number", "Joined", "Day", "PerLanguage"}
+        ),
         "datetime": frozenset({"date", "datetime", "timezone", "timedelta"}),
         "builtins": frozenset({"frozenset", "set"}),
     }
@@ -392,10 +395,11 @@ def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> C
 
 # --------------------------------------------------------------------------- validation
 
-# The rules are pure functions of the plan and the day (ggov_plan.plan.rules), and
-# their messages depend on the language: so their result for a cached plan is
-# kept beside its entry, for one (file name, day, language) at a time. On a
-# large plan the rules take as long as loading it from the cache.
+# The rules are pure functions of the plan and the day (ggov_plan.plan.rules),
+# and their problems hold messages, not words (ggov_plan.i18n.message): so
+# their result for a cached plan is kept beside its entry, for one (file name,
+# day) at a time, and serves every language. On a large plan the rules take as
+# long as loading it from the cache.
 
 
 def _checked_path(entry: Path) -> Path:
@@ -403,10 +407,9 @@ def _checked_path(entry: Path) -> Path:
 
 
 def _checked_key(result: CachedLoad, context: Context) -> tuple[Any, ...]:
-    from ggov_plan.i18n import current
-
+    # No language: problems hold messages, worded only when shown.
     assert result.snapshot is not None
-    return (result.snapshot.digest, result.loaded.file, context.today, current())
+    return (result.snapshot.digest, result.loaded.file, context.today)
 
 
 def validate(result: CachedLoad, context: Context, *, write: bool = True) -> list[Problem]:
@@ -434,6 +437,6 @@ def validate(result: CachedLoad, context: Context, *, write: bool = True) -> lis
 
 
 def remember_checked(result: CachedLoad, context: Context, problems: list[Problem]) -> None:
-    """Keep the rules' result for ``result``'s bytes, day and language."""
+    """Keep the rules' result for ``result``'s bytes and day."""
     if result.entry is not None and result.snapshot is not None:
         _write_atomically(_checked_path(result.entry), (_checked_key(result, context), problems))

@@ -32,7 +32,7 @@ try:
 except ImportError:  # pragma: no cover - exercised by tests with tomli hidden
     import tomllib as toml_reader  # type: ignore[no-redef]
 
-from ggov_plan.i18n import current, t
+from ggov_plan.i18n.message import PerLanguage, Text, msg
 from ggov_plan.plan.model import (
     CHILDREN,
     COLLECTIONS,
@@ -169,16 +169,16 @@ def find_plan(
         # No fall-back to the default: a cron job with a typo in its
         # environment must not quietly read, or write to, another plan.
         raise PlanNotFound(
-            t("read.not_found_env", env=PLAN_ENV, value=from_env),
-            hint=t("read.not_found_env.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
+            msg("read.not_found_env", env=PLAN_ENV, value=from_env),
+            hint=msg("read.not_found_env.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
         )
     default = cwd / DEFAULT_PLAN
     if default.exists():
         return default
     looked.append(str(default))
     raise PlanNotFound(
-        t("read.not_found_default", places=", ".join(looked)),
-        hint=t("read.not_found_default.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
+        msg("read.not_found_default", places=", ".join(looked)),
+        hint=msg("read.not_found_default.hint", env=PLAN_ENV, default=DEFAULT_PLAN),
     )
 
 
@@ -194,21 +194,27 @@ def read_bytes(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode  # before opening: opening a pipe already waits
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            raise PlanUnreadable(str(path), t("read.not_regular"), hint=t("read.not_regular.hint"))
+            raise PlanUnreadable(
+                str(path), msg("read.not_regular"), hint=msg("read.not_regular.hint")
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise PlanNotFound(t("read.not_found", path=path), hint=t("read.not_found.hint")) from None
+        raise PlanNotFound(
+            msg("read.not_found", path=path), hint=msg("read.not_found.hint")
+        ) from None
     except IsADirectoryError:
-        raise PlanUnreadable(str(path), t("read.folder"), hint=t("read.folder.hint")) from None
+        raise PlanUnreadable(str(path), msg("read.folder"), hint=msg("read.folder.hint")) from None
     except PermissionError:
         raise PlanUnreadable(
-            str(path), t("read.permission"), hint=t("read.permission.hint")
+            str(path), msg("read.permission"), hint=msg("read.permission.hint")
         ) from None
     except OSError as error:
         reason = (
-            t("read.symlink_loop") if error.errno == errno.ELOOP else (error.strerror or str(error))
+            msg("read.symlink_loop")
+            if error.errno == errno.ELOOP
+            else (error.strerror or str(error))
         )
-        raise PlanUnreadable(str(path), t("read.cannot_read", reason=reason)) from None
+        raise PlanUnreadable(str(path), msg("read.cannot_read", reason=reason)) from None
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -222,8 +228,8 @@ def decode(raw: bytes, path: Path | str) -> str:
         column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise PlanUnreadable(
             str(path),
-            t("read.not_utf8", byte=f"{raw[error.start]:02x}"),
-            hint=t("read.not_utf8.hint"),
+            msg("read.not_utf8", byte=f"{raw[error.start]:02x}"),
+            hint=msg("read.not_utf8.hint"),
             line=line,
             column=column,
         ) from None
@@ -259,11 +265,11 @@ def parse_with_headers(text: str, file: str) -> tuple[Loaded, Headers | None]:
             Problem(
                 Severity.WARNING,
                 "byte-order-mark",
-                t("load.byte_order_mark"),
+                msg("load.byte_order_mark"),
                 file,
                 1,
                 1,
-                hint=t("load.byte_order_mark.hint"),
+                how=msg("load.byte_order_mark.hint"),
             )
         )
         text = text[1:]
@@ -277,9 +283,9 @@ def parse_with_headers(text: str, file: str) -> tuple[Loaded, Headers | None]:
             Problem(
                 Severity.ERROR,
                 "syntax",
-                t("load.too_deep"),
+                msg("load.too_deep"),
                 file,
-                hint=t("load.too_deep.hint"),
+                how=msg("load.too_deep.hint"),
             )
         )
         return Loaded(file, text, None, None, tuple(problems)), None
@@ -372,29 +378,29 @@ def _syntax_problem(error: ValueError, text: str, file: str) -> Problem:
     if at_end:
         line = text.count("\n") + 1
         message = _SYNTAX_END.sub("", message)
-    detail = _toml_message(message[:1].lower() + message[1:])
+    detail: Text = _toml_message(message[:1].lower() + message[1:])
     if at_end:
-        detail = t("load.syntax.at_end", detail=detail)
+        detail = msg("load.syntax.at_end", detail=detail)
     return Problem(
         Severity.ERROR,
         "syntax",
-        t("load.syntax", detail=detail),
+        msg("load.syntax", detail=detail),
         file,
         line,
         column,
-        hint=t("load.syntax.hint"),
+        how=msg("load.syntax.hint"),
     )
 
 
-def _toml_message(message: str) -> str:
-    """tomllib's message in the current language; as tomllib words it if unknown."""
+def _toml_message(message: str) -> Text:
+    """tomllib's message as a catalog message; as tomllib words it if unknown."""
     for pattern, key in _TOML_MESSAGES:
         match = pattern.fullmatch(message)
         if match:
-            values = match.groupdict()
-            if "key" in values and current() == "vi":
-                values["key"] = _dotted_key(values["key"])
-            return t(key, **values)
+            values: dict[str, object] = dict(match.groupdict())
+            if "key" in values:
+                values["key"] = PerLanguage(en=values["key"], vi=_dotted_key(str(values["key"])))
+            return msg(key, **values)
     return message
 
 
@@ -454,9 +460,9 @@ class _Builder:
     def report(
         self,
         code: str,
-        message: str,
+        message: Text,
         path: DataPath,
-        hint: str = "",
+        hint: Text = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
         line, column = self.locate(path)
@@ -471,9 +477,9 @@ class _Builder:
             if normal != value:
                 self.report(
                     "not-nfc",
-                    t("load.not_nfc"),
+                    msg("load.not_nfc"),
                     path,
-                    t("load.not_nfc.hint"),
+                    msg("load.not_nfc.hint"),
                     Severity.WARNING,
                 )
             return normal
@@ -490,21 +496,21 @@ class _Builder:
     def build(self, data: dict[str, Any]) -> Plan:
         if self.loaded is not None:
             self.headers = _agreeing_headers(self.loaded.text, data)
-        self._unknown_keys(data, _TOP_KEYS, (), t("load.top_level"))
+        self._unknown_keys(data, _TOP_KEYS, (), msg("load.top_level"))
         version = data.get("format")
         if version is None:
             self.report(
                 "missing-key",
-                t("load.missing_format"),
+                msg("load.missing_format"),
                 (),
-                t("load.missing_format.hint", version=FORMAT_VERSION),
+                msg("load.missing_format.hint", version=FORMAT_VERSION),
             )
         elif type(version) is not int or version != FORMAT_VERSION:
             self.report(
                 "format-version",
-                t("load.format_version", version=repr(version)),
+                msg("load.format_version", version=repr(version)),
                 ("format",),
-                t("load.format_version.hint", version=FORMAT_VERSION),
+                msg("load.format_version.hint", version=FORMAT_VERSION),
             )
         header = self._single(data, "plan", Header)
         budget = self._single(data, "budget", Budget)
@@ -526,9 +532,9 @@ class _Builder:
         if key not in data:
             self.report(
                 "missing-key",
-                t("load.missing_table", key=key),
+                msg("load.missing_table", key=key),
                 (),
-                t("load.missing_table.hint", key=key),
+                msg("load.missing_table.hint", key=key),
             )
             return None
         return self._record(cls, data[key], (key,), f"[{key}]")
@@ -538,9 +544,9 @@ class _Builder:
         if not isinstance(items, list):
             self.report(
                 "wrong-type",
-                t("load.not_array", key=key),
+                msg("load.not_array", key=key),
                 (key,),
-                t("load.not_array.hint", key=key),
+                msg("load.not_array.hint", key=key),
             )
             return
         shape = _shape(cls)
@@ -560,13 +566,13 @@ class _Builder:
                 declared.add(raw["id"])
             yield record
 
-    def _record(self, cls: type[Record], raw: Any, path: DataPath, where: str) -> Record | None:
+    def _record(self, cls: type[Record], raw: Any, path: DataPath, where: Text) -> Record | None:
         if not isinstance(raw, dict):
             self.report(
                 "wrong-type",
-                t("load.not_table", where=where, value=_type_word(raw)),
+                msg("load.not_table", where=where, value=_type_word(raw)),
                 path,
-                t("load.not_table.hint", where=where),
+                msg("load.not_table.hint", where=where),
             )
             return None
         specs = field_specs(cls)
@@ -585,16 +591,22 @@ class _Builder:
             self.declared.setdefault(cls.key, set()).add(record_id)
         # repr(): quoted as before, and a line break or control character in
         # the id shows as \n or \x1b instead of breaking the message's line.
-        label = f"{where} {record_id!r}" if isinstance(record_id, str) else where
+        label: Text = (
+            msg("problem.then", first=where, then=f" {record_id!r}")
+            if isinstance(record_id, str)
+            else where
+        )
         for key, name in keys.items():
             field_spec = specs[name]
             if key not in raw:
                 if field_spec.required:
-                    message = t("load.missing_key", label=label, key=key)
                     # The field's documentation exists only in English so far.
-                    if current() == "en":
-                        message += f" ({field_spec.doc.rstrip('.')})"
-                    self.report("missing-key", message, path, t("load.missing_key.hint", key=key))
+                    message = msg(
+                        "problem.then",
+                        first=msg("load.missing_key", label=label, key=key),
+                        then=PerLanguage(en=f" ({field_spec.doc.rstrip('.')})", vi=""),
+                    )
+                    self.report("missing-key", message, path, msg("load.missing_key.hint", key=key))
                     sound = False
                 continue
             ok, value = self._value(cls, key, field_spec, raw[key], (*path, key), label)
@@ -614,7 +626,7 @@ class _Builder:
         field_spec: FieldSpec,
         value: Any,
         path: DataPath,
-        label: str,
+        label: Text,
     ) -> tuple[bool, Any]:
         kind = field_spec.kind
         if kind == "table":
@@ -639,23 +651,23 @@ class _Builder:
         if kind == "id" and not ID_PATTERN.fullmatch(value):
             self.report(
                 "bad-id",
-                t("load.bad_id", label=label, value=repr(value)),
+                msg("load.bad_id", label=label, value=repr(value)),
                 path,
-                t("load.bad_id.hint", example=repr(_suggest_id(value))),
+                msg("load.bad_id.hint", example=repr(_suggest_id(value))),
             )
             return False, None
         if kind == "text" and field_spec.required and not value.strip():
             self.report(
                 "empty-value",
-                t("load.empty_value", label=label, key=name),
+                msg("load.empty_value", label=label, key=name),
                 path,
-                t("load.empty_value.hint", key=name),
+                msg("load.empty_value.hint", key=name),
             )
             return False, None
         if field_spec.choices and value not in field_spec.choices:
             self.report(
                 "bad-value",
-                t(
+                msg(
                     "load.bad_value",
                     label=label,
                     key=name,
@@ -668,17 +680,17 @@ class _Builder:
             return False, None
         return True, value
 
-    def _wrong(self, label: str, name: str, kind: str, value: Any, path: DataPath) -> None:
-        hint = t(f"load.example.{kind}") if kind in _KINDS_WITH_EXAMPLE else ""
+    def _wrong(self, label: Text, name: str, kind: str, value: Any, path: DataPath) -> None:
+        hint = msg(f"load.example.{kind}") if kind in _KINDS_WITH_EXAMPLE else ""
         if kind == "date" and isinstance(value, str):
-            hint = t("load.example.date_string")
+            hint = msg("load.example.date_string")
         self.report(
             "wrong-type",
-            t(
+            msg(
                 "load.wrong_type",
                 label=label,
                 key=name,
-                kind=t(f"load.kind.{kind}"),
+                kind=msg(f"load.kind.{kind}"),
                 value=_type_word(value),
             ),
             path,
@@ -686,16 +698,16 @@ class _Builder:
         )
 
     def _unknown_keys(
-        self, raw: dict[str, Any], allowed: tuple[str, ...], path: DataPath, where: str
+        self, raw: dict[str, Any], allowed: tuple[str, ...], path: DataPath, where: Text
     ) -> None:
         for key in raw:
             if key not in allowed:
                 self.report(
                     "unknown-key",
-                    t("load.unknown_key", key=key, where=where),
+                    msg("load.unknown_key", key=key, where=where),
                     (*path, key),
                     _did_you_mean(key, allowed)
-                    or t("load.unknown_key.hint", keys=", ".join(allowed)),
+                    or msg("load.unknown_key.hint", keys=", ".join(allowed)),
                 )
 
 
@@ -833,33 +845,33 @@ def _fits(kind: str, value: Any) -> bool:
     raise AssertionError(kind)
 
 
-def _type_word(value: Any) -> str:
+def _type_word(value: Any) -> Text:
     """A value as a wrong-type message shows it, as written in the file: ``the number 5``."""
     if isinstance(value, bool):
-        return t("load.value.boolean", value=str(value).lower())
+        return msg("load.value.boolean", value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return t("load.value.string", value=repr(shown))
+        return msg("load.value.string", value=repr(shown))
     if isinstance(value, int):
-        return t("load.value.number", value=value)
+        return msg("load.value.number", value=value)
     if isinstance(value, float):
-        return t("load.value.decimal", value=value)
+        return msg("load.value.decimal", value=value)
     if isinstance(value, dt.datetime):
-        return t("load.value.datetime", value=value.isoformat())
+        return msg("load.value.datetime", value=value.isoformat())
     if isinstance(value, dt.date):
-        return t("load.value.date", value=value.isoformat())
+        return msg("load.value.date", value=value.isoformat())
     if isinstance(value, dt.time):
-        return t("load.value.time", value=value.isoformat())
+        return msg("load.value.time", value=value.isoformat())
     if isinstance(value, list):
-        return t("load.value.list")
+        return msg("load.value.list")
     if isinstance(value, dict):
-        return t("load.value.table")
+        return msg("load.value.table")
     return type(value).__name__
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _did_you_mean(word: str, choices: Iterable[str]) -> Text:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return t("problem.did_you_mean", name=close[0]) if close else ""
+    return msg("problem.did_you_mean", name=close[0]) if close else ""
 
 
 def _suggest_id(value: str) -> str:

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ggov_plan.i18n import CATALOG, current, date_text, t
-from ggov_plan.i18n.money import format_number, format_vnd
+from ggov_plan.i18n import CATALOG
+from ggov_plan.i18n.message import Day, Figure, Joined, Message, Money, Number, Text, msg
 from ggov_plan.plan.load import Loaded
 from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
 from ggov_plan.problems import Problem, Severity
@@ -47,8 +47,8 @@ def _problem(
     plan: Plan,
     record: Record,
     code: str,
-    message: str,
-    hint: str = "",
+    message: Text,
+    hint: Text = "",
     *,
     field: str = "",
     severity: Severity = Severity.ERROR,
@@ -65,8 +65,8 @@ def _value_problem(
     record: Record,
     context: Context,
     code: str,
-    message: str,
-    hint: str,
+    message: Text,
+    hint: Text,
     *,
     field: str,
 ) -> Problem:
@@ -93,25 +93,27 @@ def _records(plan: Plan) -> Iterator[Record]:
     yield from plan.sources
 
 
-def _noun(key: str) -> str:
-    """What a record is called in the current language, by its TOML key: ``task``, nhiệm vụ."""
+def _noun(key: str) -> Message | str:
+    """What a record is called, by its TOML key: ``task``, nhiệm vụ when worded in Vietnamese."""
     entry = f"record.{key}"
-    return t(entry) if entry in CATALOG else key
+    return msg(entry) if entry in CATALOG else key
 
 
-def _name(record: Record) -> str:
+def _name(record: Record) -> Message:
     ident = getattr(record, "id", None)
-    return f"{_noun(record.key)} '{ident}'" if ident else t("record.table", key=record.key)
+    if ident:
+        return msg("record.named", noun=_noun(record.key), id=ident)
+    return msg("record.table", key=record.key)
 
 
-def _vnd(amount: int) -> str:
-    """An amount with its unit, as the current language writes it."""
-    return format_vnd(amount, current())
+def _vnd(amount: int) -> Money:
+    """An amount with its unit, worded in the reader's language."""
+    return Money(amount)
 
 
-def _figure(value: int) -> str:
+def _figure(value: int) -> Figure:
     """A printed figure or a number from the file: as is in English, grouped in Vietnamese."""
-    return format_number(value, "vi") if current() == "vi" else str(value)
+    return Figure(value)
 
 
 # --------------------------------------------------------------------------- rules
@@ -132,13 +134,13 @@ def unique_ids(plan: Plan, context: Context) -> Iterator[Problem]:
                     plan,
                     record,
                     "duplicate-id",
-                    t(
+                    msg(
                         "rule.duplicate_id",
                         record=_noun(record.key),
                         id=ident,
                         line=first[ident].line,
                     ),
-                    t("rule.duplicate_id.hint"),
+                    msg("rule.duplicate_id.hint"),
                     field="id",
                 )
             else:
@@ -159,23 +161,23 @@ def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
                     continue
                 close = difflib.get_close_matches(target, sorted(known), n=1)
                 hint = (
-                    t("problem.did_you_mean", name=close[0])
+                    msg("problem.did_you_mean", name=close[0])
                     if close
                     else (
-                        t(
+                        msg(
                             "rule.unknown_reference.hint_declare_or",
                             table=spec.ref,
                             ids=", ".join(sorted(known)[:8]),
                         )
                         if known
-                        else t("rule.unknown_reference.hint_declare", table=spec.ref)
+                        else msg("rule.unknown_reference.hint_declare", table=spec.ref)
                     )
                 )
                 yield _problem(
                     plan,
                     record,
                     "unknown-reference",
-                    t(
+                    msg(
                         "rule.unknown_reference",
                         name=_name(record),
                         key=name,
@@ -194,13 +196,13 @@ def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
         return
     total = sum(source.amount for source in budget.sources)
     if total != budget.total:
-        parts = " + ".join(format_number(s.amount, current()) for s in budget.sources)
+        parts = Joined(" + ", tuple(Number(s.amount) for s in budget.sources))
         yield _problem(
             plan,
             budget,
             "budget-sum",
-            t("rule.budget_sum", parts=parts, sum=_vnd(total), total=_vnd(budget.total)),
-            t("rule.budget_sum.hint"),
+            msg("rule.budget_sum", parts=parts, sum=_vnd(total), total=_vnd(budget.total)),
+            msg("rule.budget_sum.hint"),
             field="total",
         )
 
@@ -215,19 +217,19 @@ def indicator_parts_sum(plan: Plan, context: Context) -> Iterator[Problem]:
             continue
         total = sum(part.value for part in indicator.parts)
         if total != indicator.value:
-            parts = " + ".join(_figure(part.value) for part in indicator.parts)
+            parts = Joined(" + ", tuple(_figure(part.value) for part in indicator.parts))
             yield _problem(
                 plan,
                 indicator,
                 "indicator-sum",
-                t(
+                msg(
                     "rule.indicator_sum",
                     id=indicator.id,
                     parts=parts,
                     sum=_figure(total),
                     value=_figure(indicator.value),
                 ),
-                t("rule.indicator_sum.hint"),
+                msg("rule.indicator_sum.hint"),
                 field="value",
                 severity=Severity.WARNING,
             )
@@ -243,12 +245,12 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            t(
+            msg(
                 "rule.issued_after_start",
-                start=date_text(header.start),
-                issued=date_text(header.issued),
+                start=Day(header.start),
+                issued=Day(header.issued),
             ),
-            t("rule.issued_after_start.hint"),
+            msg("rule.issued_after_start.hint"),
             field="start",
         )
     if header.start > header.end:
@@ -256,8 +258,8 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
             plan,
             header,
             "date-order",
-            t("rule.end_before_start", end=date_text(header.end), start=date_text(header.start)),
-            t("rule.end_before_start.hint"),
+            msg("rule.end_before_start", end=Day(header.end), start=Day(header.start)),
+            msg("rule.end_before_start.hint"),
             field="end",
         )
     for basis in plan.legal_bases:
@@ -266,13 +268,13 @@ def dates_consistent(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 basis,
                 "date-order",
-                t(
+                msg(
                     "rule.basis_after_plan",
                     id=basis.id,
-                    date=date_text(basis.date),
-                    issued=date_text(header.issued),
+                    date=Day(basis.date),
+                    issued=Day(header.issued),
                 ),
-                t("rule.basis_after_plan.hint"),
+                msg("rule.basis_after_plan.hint"),
                 field="date",
                 severity=Severity.WARNING,
             )
@@ -327,13 +329,13 @@ def amounts_non_negative(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "negative-amount",
-                t(
+                msg(
                     "rule.negative_amount",
                     name=_name(record),
                     key=name,
-                    value=_figure(value) + unit,
+                    value=msg("problem.value_unit", value=_figure(value), unit=unit),
                 ),
-                t("rule.negative_amount.hint"),
+                msg("rule.negative_amount.hint"),
                 field=name,
             )
 
@@ -357,8 +359,13 @@ def amounts_within_64_bits(plan: Plan, context: Context) -> Iterator[Problem]:
                 record,
                 context,
                 "wrong-type",
-                t("rule.beyond_64_bits", name=_name(record), key=name, value=_figure(value) + unit),
-                t("rule.beyond_64_bits.hint", most=_figure(INT64_MAX)),
+                msg(
+                    "rule.beyond_64_bits",
+                    name=_name(record),
+                    key=name,
+                    value=msg("problem.value_unit", value=_figure(value), unit=unit),
+                ),
+                msg("rule.beyond_64_bits.hint", most=_figure(INT64_MAX)),
                 field=name,
             )
 
@@ -371,8 +378,8 @@ def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 activity,
                 "zero-quantity",
-                t("rule.zero_target", id=activity.id),
-                t("rule.zero_target.hint"),
+                msg("rule.zero_target", id=activity.id),
+                msg("rule.zero_target.hint"),
                 field="target",
             )
     for completion in plan.completions:
@@ -381,8 +388,8 @@ def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 completion,
                 "zero-quantity",
-                t("rule.zero_quantity", id=completion.id),
-                t("rule.zero_quantity.hint"),
+                msg("rule.zero_quantity", id=completion.id),
+                msg("rule.zero_quantity.hint"),
                 field="quantity",
             )
 
@@ -398,13 +405,13 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "future-date",
-                t(
+                msg(
                     "rule.future_date",
                     name=_name(record),
-                    date=date_text(when),
-                    today=date_text(context.today),
+                    date=Day(when),
+                    today=Day(context.today),
                 ),
-                t("rule.future_date.hint"),
+                msg("rule.future_date.hint"),
                 field="date",
             )
         elif header and not header.start <= when <= header.end:
@@ -412,14 +419,14 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 record,
                 "outside-period",
-                t(
+                msg(
                     "rule.outside_period",
                     name=_name(record),
-                    date=date_text(when),
-                    start=date_text(header.start),
-                    end=date_text(header.end),
+                    date=Day(when),
+                    start=Day(header.start),
+                    end=Day(header.end),
                 ),
-                t("rule.outside_period.hint"),
+                msg("rule.outside_period.hint"),
                 field="date",
                 severity=Severity.WARNING,
             )
@@ -458,13 +465,13 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_activity[source_id],
                 "over-allocated",
-                t(
+                msg(
                     "rule.over_allocated",
                     amount=_vnd(amount),
                     source=source_id,
                     holds=_vnd(source.amount),
                 ),
-                t("rule.over_allocated.hint"),
+                msg("rule.over_allocated.hint"),
                 field="cost",
             )
     for source_id, amount in spent.items():
@@ -474,13 +481,13 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                 plan,
                 first_completion[source_id],
                 "over-spent",
-                t(
+                msg(
                     "rule.over_spent",
                     amount=_vnd(amount),
                     source=source_id,
                     holds=_vnd(source.amount),
                 ),
-                t("rule.over_spent.hint"),
+                msg("rule.over_spent.hint"),
                 field="spent",
                 severity=Severity.WARNING,
             )

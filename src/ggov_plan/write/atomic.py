@@ -21,7 +21,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ggov_plan.i18n import current, t
+from ggov_plan.i18n.message import PerLanguage, msg
 from ggov_plan.problems import UsageError
 
 #: Why a write failed, in Vietnamese, by errno (English keeps the system's words).
@@ -62,13 +62,13 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> UsageError:
-    if current() == "vi" and error.errno in _REASONS:
-        reason = t(_REASONS[error.errno])
-    else:
-        reason = error.strerror or str(error)
-        reason = reason[:1].lower() + reason[1:]
+    system = error.strerror or str(error)
+    system = system[:1].lower() + system[1:]
+    reason = PerLanguage(
+        en=system, vi=msg(_REASONS[error.errno]) if error.errno in _REASONS else system
+    )
     return UsageError(
-        t("atomic.cannot_write", path=path, reason=reason), hint=t("atomic.cannot_write.hint")
+        msg("atomic.cannot_write", path=path, reason=reason), hint=msg("atomic.cannot_write.hint")
     )
 
 
@@ -76,11 +76,11 @@ def _check_folder(path: Path) -> None:
     folder = path.parent
     if not folder.exists():
         raise UsageError(
-            t("atomic.no_folder", path=path, folder=folder),
-            hint=t("atomic.no_folder.hint", folder=folder),
+            msg("atomic.no_folder", path=path, folder=folder),
+            hint=msg("atomic.no_folder.hint", folder=folder),
         )
     if not folder.is_dir():
-        raise UsageError(t("atomic.not_a_folder", path=path, folder=folder))
+        raise UsageError(msg("atomic.not_a_folder", path=path, folder=folder))
 
 
 def _temp_file(path: Path, data: bytes, mode: int) -> Path:
@@ -103,10 +103,10 @@ def _temp_file(path: Path, data: bytes, mode: int) -> Path:
 def _refuse_existing(path: Path) -> UsageError:
     if path.is_dir():
         return UsageError(
-            t("atomic.is_folder", path=path),
-            hint=t("atomic.is_folder.hint_new", example=path / "plan.toml"),
+            msg("atomic.is_folder", path=path),
+            hint=msg("atomic.is_folder.hint_new", example=path / "plan.toml"),
         )
-    return UsageError(t("atomic.exists", path=path), hint=t("atomic.exists.hint"))
+    return UsageError(msg("atomic.exists", path=path), hint=msg("atomic.exists.hint"))
 
 
 def check_can_create(path: Path) -> None:
@@ -167,7 +167,7 @@ def write_replacing(path: Path, data: bytes) -> None:
     except OSError as error:
         raise _cannot_write(path, error) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(t("atomic.is_folder", path=path), hint=t("atomic.is_folder.hint"))
+        raise UsageError(msg("atomic.is_folder", path=path), hint=msg("atomic.is_folder.hint"))
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             with open(path, "wb") as handle:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ggov_plan.i18n import current, t
+from ggov_plan.i18n.message import PerLanguage, Text, msg
 from ggov_plan.plan import cache
 from ggov_plan.plan.load import ID_PATTERN, Loaded, parse, read_bytes
 from ggov_plan.plan.rules import Context, validate
@@ -50,7 +50,7 @@ NewRecords = Sequence[tuple[str, dict[str, Any]]]
 class WriteRefused(GgovPlanError):
     """The write would make the plan invalid; nothing was written."""
 
-    def __init__(self, message: str, problems: Sequence[Problem] = (), hint: str = "") -> None:
+    def __init__(self, message: Text, problems: Sequence[Problem] = (), hint: Text = "") -> None:
         super().__init__(message, hint=hint)
         self.problems = list(problems)
 
@@ -119,7 +119,7 @@ def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
     for key, record in records:
         records_of_key = expected.setdefault(key, [])
         if not isinstance(records_of_key, list):  # e.g. a key that is a table
-            raise WriteRefused(t("journal.not_a_journal", key=key))
+            raise WriteRefused(msg("journal.not_a_journal", key=key))
         records_of_key.append(_clean(record))
     return expected
 
@@ -129,25 +129,25 @@ def verify(
 ) -> Loaded:
     """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
     if not new_text.startswith(original):
-        raise WriteRefused(t("journal.text_changed", file=old.file))
+        raise WriteRefused(msg("journal.text_changed", file=old.file))
     new = parse(new_text, old.file)
     syntax = [p for p in new.problems if p.code == "syntax"]
     if new.data is None or syntax:
         raise WriteRefused(
-            t("journal.would_not_parse", file=old.file),
+            msg("journal.would_not_parse", file=old.file),
             syntax,
-            hint=t("journal.would_not_parse.hint"),
+            hint=msg("journal.would_not_parse.hint"),
         )
     assert old.data is not None
     if new.data != _expected_data(old.data, records):
         raise WriteRefused(
-            t("journal.would_not_read_back", file=old.file),
-            hint=t("journal.would_not_read_back.hint"),
+            msg("journal.would_not_read_back", file=old.file),
+            hint=msg("journal.would_not_read_back.hint"),
         )
     errors = [p for p in validate(new, context) if p.is_error]
     if errors:
         raise WriteRefused(
-            t("journal.would_be_invalid", file=old.file),
+            msg("journal.would_be_invalid", file=old.file),
             errors,
         )
     return new
@@ -196,21 +196,20 @@ def append(
     try:
         lock.acquire()
     except filelock.Timeout:
-        seconds = f"{timeout:g}"
-        if current() == "vi":
-            seconds = seconds.replace(".", ",")  # Vietnamese writes 0,2 giây
+        # Vietnamese writes 0,2 giây.
+        seconds = PerLanguage(en=f"{timeout:g}", vi=f"{timeout:g}".replace(".", ","))
         raise PlanBusy(
-            t("journal.busy", path=path, seconds=seconds), hint=t("journal.busy.hint")
+            msg("journal.busy", path=path, seconds=seconds), hint=msg("journal.busy.hint")
         ) from None
     except OSError as error:  # a read-only folder, a symlink planted at the lock path
         raise UsageError(
-            t(
+            msg(
                 "journal.cannot_lock",
                 path=path,
                 lock=lock_path(real).name,
                 reason=error.strerror or str(error),
             ),
-            hint=t("journal.cannot_lock.hint"),
+            hint=msg("journal.cannot_lock.hint"),
         ) from None
     try:
         raw = read_bytes(real)
@@ -256,7 +255,7 @@ def _check_utf8(records: NewRecords) -> None:
         name = undecodable(record)
         if name is not None:
             raise UsageError(
-                t("journal.not_utf8", what=f"{key}.{name}"), hint=t("journal.not_utf8.hint")
+                msg("journal.not_utf8", what=f"{key}.{name}"), hint=msg("journal.not_utf8.hint")
             )
 
 
@@ -279,14 +278,14 @@ def _verify_appended(
     snapshot, data = extended
     if data != _expected_blocks(records):
         raise WriteRefused(
-            t("journal.would_not_read_back", file=file),
-            hint=t("journal.would_not_read_back.hint"),
+            msg("journal.would_not_read_back", file=file),
+            hint=msg("journal.would_not_read_back.hint"),
         )
     new = cache.CachedLoad(cache.loaded_from(snapshot, new_raw, file), snapshot, "appended", entry)
     problems = cache.validate(new, context, write=False)
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise WriteRefused(t("journal.would_be_invalid", file=file), errors)
+        raise WriteRefused(msg("journal.would_be_invalid", file=file), errors)
     return new, problems
 
 
@@ -294,5 +293,5 @@ def check_new_id(ident: str, option: str) -> None:
     """An id given on the command line follows the same rule as ids in the file."""
     if not ID_PATTERN.fullmatch(ident):
         raise UsageError(
-            t("journal.bad_id", option=option, id=repr(ident)), hint=t("journal.bad_id.hint")
+            msg("journal.bad_id", option=option, id=repr(ident)), hint=msg("journal.bad_id.hint")
         )
