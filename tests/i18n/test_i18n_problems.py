@@ -69,7 +69,7 @@ def test_allow_list_names_only_catalog_keys() -> None:
 def test_keys_are_namespaced() -> None:
     namespaces = {
         *("record", "problem", "read", "load", "toml", "rule", "names", "journal", "plan"),
-        *("input", "atomic"),
+        *("input", "atomic", "period"),
     }
     assert {key.split(".")[0] for key in ENTRIES} <= namespaces
 

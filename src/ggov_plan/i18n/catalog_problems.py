@@ -12,7 +12,7 @@ never translated; figures are formatted for the language at the call site.
 Keys are namespaced by where they are used: ``record.*`` (what a record is
 called), ``problem.*`` (shared phrases), ``load.*``, ``toml.*`` (tomllib's
 syntax messages), ``read.*``, ``rule.*``, ``names.*``, ``journal.*``,
-``plan.*``, ``input.*``, ``atomic.*``. A key ending in ``.hint`` is the hint
+``plan.*``, ``input.*``, ``atomic.*``, ``period.*`` (reporting periods). A key ending in ``.hint`` is the hint
 of the message before it.
 """
 
@@ -498,6 +498,31 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ command-line input
     # What a value is called when the caller does not name its option.
+    # ------------------------------------------------------------ reporting periods
+    "period.bad": (
+        "{option}: {text} is not a period",
+        "{option}: {text} không phải là một kỳ báo cáo",
+    ),
+    "period.bad.hint": (
+        "write a year (2017), a half (2017-H1, 2017-H2), a quarter (2017-Q4) or a month "
+        "(2017-10); or give --from and --to",
+        "ghi một năm (2017), nửa năm (2017-H1, 2017-H2), một quý (2017-Q4) hoặc một tháng "
+        "(2017-10); hoặc dùng --from và --to",
+    ),
+    "period.backwards": (
+        "the period ends ({end}) before it starts ({start})",
+        "kỳ báo cáo kết thúc ({end}) trước khi bắt đầu ({start})",
+    ),
+    "period.backwards.hint": (
+        "give --from the first day and --to the last",
+        "--from là ngày đầu, --to là ngày cuối của kỳ",
+    ),
+    "period.year": ("{year}", "năm {year}"),
+    "period.half.1": ("the first half of {year}", "6 tháng đầu năm {year}"),
+    "period.half.2": ("the second half of {year}", "6 tháng cuối năm {year}"),
+    "period.quarter": ("quarter {roman} of {year}", "quý {roman} năm {year}"),
+    "period.month": ("{month}/{year}", "tháng {month}/{year}"),
+    "period.span": ("{start} to {end}", "từ ngày {start} đến ngày {end}"),
     "input.what.date": ("date", "ngày"),
     "input.what.amount": ("amount", "số tiền"),
     "input.what.quantity": ("quantity", "số lượng"),
