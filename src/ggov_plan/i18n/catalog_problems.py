@@ -12,8 +12,8 @@ never translated; figures are formatted for the language at the call site.
 Keys are namespaced by where they are used: ``record.*`` (what a record is
 called), ``problem.*`` (shared phrases), ``load.*``, ``toml.*`` (tomllib's
 syntax messages), ``read.*``, ``rule.*``, ``names.*``, ``journal.*``,
-``plan.*``, ``input.*``, ``atomic.*``, ``period.*`` (reporting periods). A key ending in ``.hint`` is the hint
-of the message before it.
+``plan.*``, ``input.*``, ``atomic.*``, ``period.*`` (reporting periods). A key
+ending in ``.hint`` is the hint of the message before it.
 """
 
 from __future__ import annotations
