@@ -42,7 +42,6 @@ _BLOCK = re.compile(
 )
 
 
-
 def _header_for(cls: type[Record]) -> str:
     many = cls is not Header and cls is not Budget and cls.key != "plan.signer"
     return f"[[{cls.key}]]" if many else f"[{cls.key}]"

@@ -44,6 +44,7 @@ def _journal_header() -> re.Pattern[str]:
     names = "|".join(map(re.escape, journal_keys()))
     return re.compile(rf"[ \t]*\[\[[ \t]*(?:{names})[ \t]*\]\][ \t]*(?:#.*)?\r?")
 
+
 # --------------------------------------------------------------------------- schema
 
 
