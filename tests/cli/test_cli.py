@@ -750,11 +750,64 @@ def test_anything_else_gets_the_whole_app(argv: list[str]) -> None:
     assert app_for(argv) is whole_app()
 
 
-def test_every_command_has_its_module_listed() -> None:
-    from ggov_plan.cli import MODULE_OF, whole_app
+def _click_commands(group: Any) -> list[str]:
+    """Every command of a click group as typed, in --help order: ``check``, ``activity add``."""
+    paths = []
+    # typer vendors click: use the group's public interface, not click's classes.
+    for name in group.list_commands(None):
+        sub = group.commands[name]
+        if hasattr(sub, "list_commands"):
+            paths.extend(f"{name} {inner}" for inner in _click_commands(sub))
+        else:
+            paths.append(name)
+    return paths
 
-    names = {
-        info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
-        for info in whole_app().registered_commands
-    } | {info.name for info in whole_app().registered_groups}
-    assert names == set(MODULE_OF)
+
+def test_the_registry_the_app_and_the_docs_list_the_same_commands() -> None:
+    """One registry: the whole app and the docs reference are built from it."""
+    import typer
+
+    from ggov_plan.cli import reference, registry, whole_app
+
+    listed = list(registry.command_paths())
+    built = _click_commands(typer.main.get_command(whole_app()))
+    # typer lists groups after plain commands; otherwise the registry's order.
+    groups = {e.name for e in registry.ENTRIES if e.is_group}
+    in_help_order = sorted(listed, key=lambda path: path.split()[0] in groups)
+    assert built == in_help_order
+    documented = re.findall(r"^### `ggov-plan ?(.*)`$", reference.cli_reference(), re.MULTILINE)
+    assert documented == ["", *listed]
+
+
+def test_each_command_module_defines_what_the_registry_says() -> None:
+    from ggov_plan.cli import _commands_of, registry
+
+    for module in registry.modules():
+        defined = _commands_of(module).names()
+        expected = {e.name: e.subcommands for e in registry.ENTRIES if e.module == module}
+        assert defined.keys() == expected.keys(), module
+        for name, subcommands in expected.items():
+            assert set(defined[name]) == set(subcommands), name
+
+
+def test_a_command_must_take_the_values_of_the_common_options_it_names() -> None:
+    """Naming an option without taking its value (or the reverse) fails at once, not silently."""
+    from ggov_plan.cli.shell import JSON, PLAN, command
+
+    def forgets_json(*, plan: object) -> None: ...
+
+    def takes_json_unnamed(*, plan: object, as_json: bool) -> None: ...
+
+    with pytest.raises(TypeError, match="as_json"):
+        command(PLAN, JSON)(forgets_json)
+    with pytest.raises(TypeError, match="as_json"):
+        command(PLAN)(takes_json_unnamed)
+
+
+def test_lang_is_an_option_of_every_command() -> None:
+    from ggov_plan.cli import registry, whole_app
+
+    runner = CliRunner()
+    for path in registry.command_paths():
+        result = runner.invoke(whole_app(), [*path.split(), "--help"], prog_name="ggov-plan")
+        assert "--lang vi|en" in result.stdout, path

@@ -1,49 +1,61 @@
 """The ``ggov-plan`` command line: a thin typer shell over the core.
 
 Each command finds the plan, loads and validates it, derives figures and hands
-them to a renderer. The app, the shared options and the error edge (exit
-codes) are in :mod:`ggov_plan.cli.shell`. The commands live in one module per
-kind of work, listed here in the order ``--help`` lists them.
+them to a renderer. Which commands exist, and which module defines each, is
+:mod:`ggov_plan.cli.registry`; the common options and the error edge (exit
+codes) are :mod:`ggov_plan.cli.shell`. This module builds an app from them:
+the whole app, or, for a run that names its command, an app with only that
+command.
+
+Start-up is most of a command's time on a real plan (docs/performance.md), so
+this module imports nothing at module level but the version: ``--version``
+is answered before typer is imported.
 """
 
 from __future__ import annotations
 
-import importlib
+import functools
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+from ggov_plan import __version__
 
-from ggov_plan.cli.shell import app_with_only, utf8_streams
+if TYPE_CHECKING:
+    import typer
+
+    from ggov_plan.cli.registry import Commands, Entry
 
 __all__ = ["app_for", "main", "whole_app"]
 
-#: Command modules in the order --help lists their commands: reading,
-#: tracking, reporting, then tools for new plans and editors.
-COMMAND_MODULES = ("read", "track", "report", "tools")
-#: Which module defines each top-level command or group.
-MODULE_OF = {
-    "check": "read",
-    "show": "read",
-    "status": "read",
-    "activity": "track",
-    "record": "track",
-    "progress": "track",
-    "budget": "track",
-    "report": "report",
-    "schema": "tools",
-    "init": "tools",
-}
+
+def _commands_of(module: str) -> Commands:
+    """The commands that module ``module`` of :mod:`ggov_plan.cli` defines."""
+    import importlib
+
+    from ggov_plan.cli.registry import Commands
+
+    # `module` comes only from the registry's fixed table, never from argv.
+    defined = importlib.import_module(f"ggov_plan.cli.{module}").commands
+    assert isinstance(defined, Commands)
+    return defined
 
 
+def _app_with(entries: tuple[Entry, ...]) -> typer.Typer:
+    from ggov_plan.cli.shell import new_app
+
+    app = new_app()
+    for entry in entries:
+        _commands_of(entry.module).add_to(app, entry)
+    return app
+
+
+@functools.cache
 def whole_app() -> typer.Typer:
     """The app with every command, for ``--help``, tests and the docs."""
-    for module in COMMAND_MODULES:
-        importlib.import_module(f"ggov_plan.cli.{module}")
-    from ggov_plan.cli.shell import app
+    from ggov_plan.cli.registry import ENTRIES
 
-    return app
+    return _app_with(ENTRIES)
 
 
 def __getattr__(name: str) -> Any:
@@ -61,12 +73,10 @@ def app_for(argv: list[str]) -> typer.Typer:
     (docs/performance.md). Anything else (no command, an option first, a
     mistyped name) gets the whole app, so help and suggestions list all.
     """
-    if argv and argv[0] in MODULE_OF:
-        importlib.import_module(f"ggov_plan.cli.{MODULE_OF[argv[0]]}")
-        only = app_with_only(argv[0])
-        if only is not None:
-            return only
-    return whole_app()
+    from ggov_plan.cli.registry import entry_named
+
+    entry = entry_named(argv[0]) if argv else None
+    return _app_with((entry,)) if entry is not None else whole_app()
 
 
 def main() -> None:
@@ -75,5 +85,13 @@ def main() -> None:
     # exit 1 ("problems in the plan") when head closes the pipe.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        # What the app's own --version prints, without importing typer or a
+        # command: scripts that probe the version start nothing else.
+        print(f"ggov-plan {__version__}")
+        return
+    from ggov_plan.cli.shell import utf8_streams
+
     utf8_streams()
-    app_for(sys.argv[1:])(prog_name="ggov-plan")
+    app_for(argv)(prog_name="ggov-plan")

@@ -1,4 +1,7 @@
-"""Reading commands: ``check``, ``show`` and ``status``."""
+"""Reading commands: ``check``, ``show`` and ``status``.
+
+Each imports its renderer when it runs: ``--json`` and ``check`` never load rich.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +11,25 @@ from typing import Annotated
 
 import typer
 
+from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
+    AS_OF,
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_PROBLEMS,
-    AsOfOption,
-    JsonOption,
-    LangOption,
-    NoCacheOption,
-    PlanOption,
-    app,
+    JSON,
+    PLAN,
+    PlanSource,
     as_of_day,
     context,
-    handle_errors,
     load_checked,
     load_valid,
     mention_warnings,
     plan_path,
 )
 from ggov_plan.problems import GgovPlanError, PlanUnreadable, Problem, Severity
+
+commands = Commands("read")
 
 
 class CheckFormat(StrEnum):
@@ -35,8 +38,7 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
-@app.command()
-@handle_errors
+@commands.command("check", PLAN)
 def check(
     paths: Annotated[
         list[Path] | None,
@@ -54,9 +56,8 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    plan: PlanSource,
 ) -> None:
     """Validate plan files: every problem, with file:line:column.
 
@@ -64,13 +65,13 @@ def check(
     """
     from ggov_plan.render import check as check_render
 
-    targets = list(paths or []) or [plan_path(plan)]
+    targets = list(paths or []) or [plan_path(plan.path)]
     context()  # a bad $GGOV_PLAN_TODAY stops here, not as a file's problem
     results: list[check_render.FileResult] = []
     exit_code = EXIT_OK
     for target in targets:
         try:
-            loaded, found = load_checked(target)
+            loaded, found = load_checked(target, use_cache=plan.use_cache)
         except GgovPlanError as error:
             problem = _unreadable_problem(str(target), error)
             results.append(check_render.FileResult(str(target), (problem,), readable=False))
@@ -108,14 +109,8 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
     return Problem(Severity.ERROR, "unreadable", message, file, how=error.how)
 
 
-@app.command()
-@handle_errors
-def show(
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
-) -> None:
+@commands.command("show", PLAN, JSON)
+def show(*, plan: PlanSource, as_json: bool) -> None:
     """Show the declared plan.
 
     Header, legal bases, objectives and indicators, content topics, channels,
@@ -135,15 +130,8 @@ def show(
     mention_warnings(warnings, loaded.file)
 
 
-@app.command()
-@handle_errors
-def status(
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    as_json: JsonOption = False,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-) -> None:
+@commands.command("status", PLAN, JSON, AS_OF)
+def status(*, plan: PlanSource, as_json: bool, as_of: str | None) -> None:
     """The dashboard: budget use, activities by state, progress.
 
     Budget by funding source (declared, allocated, spent, remaining), activity

@@ -3,7 +3,8 @@
 ``docs/plan-format.md`` and ``docs/cli.md`` hold blocks between
 ``<!-- BEGIN GENERATED … -->`` and ``<!-- END GENERATED -->`` markers, which
 this module renders from the record specs in :mod:`ggov_plan.plan.model` and from
-the commands' ``--help``. Every ```console block (in README.md) is re-run:
+the ``--help`` of every command in :mod:`ggov_plan.cli.registry`. Every
+```console block (in README.md) is re-run:
 each ``$ ggov-plan …`` line is executed and its real output put under it. A
 test fails when a doc differs from what this produces, so the docs cannot
 drift from the code. Regenerate, from the repository root, with::
@@ -39,11 +40,6 @@ _BLOCK = re.compile(
     r"(<!-- BEGIN GENERATED (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- END GENERATED -->)",
     re.DOTALL,
 )
-
-COMMANDS = (
-    "check", "show", "status", "activity add", "activity list", "activity show",
-    "activity cancel", "record", "progress", "budget", "report", "schema", "init",
-)  # fmt: skip
 
 
 def _header_for(cls: type[Record]) -> str:
@@ -96,11 +92,14 @@ def cli_reference() -> str:
     from typer.testing import CliRunner
 
     from ggov_plan.cli import app
+    from ggov_plan.cli.registry import command_paths
 
     runner = CliRunner()
     env = {"COLUMNS": "80", "TERM": "dumb", "NO_COLOR": "1"}
     parts = []
-    for args in ([], *(c.split() for c in COMMANDS)):
+    # Every command of the registry, in its order: a new command is documented
+    # as soon as it is registered.
+    for args in ([], *(c.split() for c in command_paths())):
         result = runner.invoke(app, [*args, "--help"], env=env, prog_name="ggov-plan")
         title = " ".join(["ggov-plan", *args])
         parts.append(f"### `{title}`\n\n```text\n{result.output.rstrip()}\n```")

@@ -25,17 +25,10 @@ from ggov_plan.problems import UsageError
 if TYPE_CHECKING:
     from ggov_plan.books.report import Report
 
-from ggov_plan.cli.shell import (
-    EXIT_OVERDUE,
-    AsOfOption,
-    LangOption,
-    NoCacheOption,
-    PlanOption,
-    app,
-    as_of_day,
-    handle_errors,
-    load_valid,
-)
+from ggov_plan.cli.registry import Commands
+from ggov_plan.cli.shell import EXIT_OVERDUE, PLAN, AsOfOption, PlanSource, as_of_day, load_valid
+
+commands = Commands("report")
 
 
 class ReportFormat(StrEnum):
@@ -110,8 +103,9 @@ def render(report: Report, output_format: ReportFormat) -> str:
     return report_md.render(report)
 
 
-@app.command("report")
-@handle_errors
+# --as-of is the shared option, but listed among report's own, before the
+# --since it bounds; so report declares it itself, with the shared AsOfOption.
+@commands.command("report", PLAN)
 def report(
     output_format: Annotated[
         ReportFormat,
@@ -160,9 +154,8 @@ def report(
             "It covers --since (default: the plan's start) to --as-of.",
         ),
     ] = False,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    plan: PlanSource,
 ) -> None:
     """Write a status report: progress, budget, breakdowns, overdue, recent work.
 

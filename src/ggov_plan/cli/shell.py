@@ -1,4 +1,11 @@
-"""What every command shares: the typer app, common options, and the error edge.
+"""What every command shares: the app, the common options, and the error edge.
+
+Every command is declared with :func:`command`, which gives it the error edge
+and the common options it names. The common options (``--plan/-p`` with
+``--no-cache``, ``--json``, ``--as-of``; ``--lang`` on every command) are
+declared once here, each as a :class:`CommonOption`: the options the command
+line shows, and the one value the command receives for them. Their values
+travel as arguments: nothing per run is kept in this module.
 
 Core exceptions become a one-line message on stderr and a documented exit
 code here, in :func:`handle_errors`, and nowhere else:
@@ -14,31 +21,35 @@ code  meaning
 70    an internal error (a bug in ggov-plan); set GGOV_PLAN_DEBUG=1 for details
 75    another ggov-plan held the plan's lock too long; try again
 ====  =====================================================================
+
+``--help`` and every command import this module, so it imports none of the
+plan's machinery at module level: each function imports what it uses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import os
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ggov_plan import __version__
 from ggov_plan.cli.inputs import parse_date
 from ggov_plan.i18n import LANG_ENV, choose, set_language, t
-from ggov_plan.plan import cache
-from ggov_plan.plan.load import Loaded, find_plan
-from ggov_plan.plan.rules import Context
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
-from ggov_plan.render.check import text_line
 from ggov_plan.text import undecodable, visible_controls
-from ggov_plan.write.journal import PlanBusy, WriteRefused
+
+if TYPE_CHECKING:
+    from ggov_plan.plan.load import Loaded
+    from ggov_plan.plan.rules import Context
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -51,8 +62,13 @@ TODAY_ENV = "GGOV_PLAN_TODAY"
 DEBUG_ENV = "GGOV_PLAN_DEBUG"
 
 
-def _new_app() -> typer.Typer:
-    return typer.Typer(
+def new_app() -> typer.Typer:
+    """An app with the program's name, help and ``--version``, and no command yet.
+
+    :mod:`ggov_plan.cli` adds the commands from :mod:`ggov_plan.cli.registry`:
+    all of them, or only the one a run names.
+    """
+    app = typer.Typer(
         name="ggov-plan",
         help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
         no_args_is_help=True,
@@ -61,34 +77,9 @@ def _new_app() -> typer.Typer:
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+    app.callback()(_root)
+    return app
 
-
-#: The whole command line; the cli_* modules add their commands to it.
-app = _new_app()
-
-
-def app_with_only(name: str) -> typer.Typer | None:
-    """The app with one command (or command group) only, or None if none has that name.
-
-    typer turns every registered command into a click command before it parses
-    anything: on a real plan that was a fifth of a command's time. A run that
-    names its command needs only that one; its parsing, help and errors are
-    the same, since click builds them from the command alone.
-    """
-    only = _new_app()
-    only.registered_callback = app.registered_callback
-    only.registered_commands = [
-        info
-        for info in app.registered_commands
-        if (info.name or (info.callback.__name__ if info.callback else "").replace("_", "-"))
-        == name
-    ]
-    only.registered_groups = [info for info in app.registered_groups if info.name == name]
-    return only if only.registered_commands or only.registered_groups else None
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 PlanOption = Annotated[
     Path | None,
@@ -138,6 +129,8 @@ def stderr(message: str) -> None:
 
 
 def _print_problems(problems: list[Problem]) -> None:
+    from ggov_plan.render.check import text_line
+
     for problem in problems:
         if problem.severity is Severity.ERROR:
             stderr(text_line(problem))
@@ -151,60 +144,169 @@ def _print_error(error: GgovPlanError) -> None:
         stderr("  " + t("shell.hint", hint=visible_controls(error.hint)))
 
 
-def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn core exceptions into a message on stderr and an exit code."""
+def _exit_code(error: GgovPlanError) -> int:
+    """Say what went wrong on stderr; return the exit code that goes with it."""
+    # The journal's errors are imported only when one has been raised: only a
+    # write can raise them, and it has imported the journal already.
+    from ggov_plan.write.journal import PlanBusy, WriteRefused
 
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            _refuse_undecodable(command, kwargs)
-            choose_language(kwargs.get("lang"))
-            _settings["use_cache"] = cache.enabled(bool(kwargs.get("no_cache")), os.environ)
-            return command(*args, **kwargs)
-        except PlanInvalid as error:
-            _print_problems(error.problems)
-            stderr(f"ggov-plan: {error.message}")
-            raise typer.Exit(EXIT_PROBLEMS) from None
-        except WriteRefused as error:
-            _print_problems(error.problems)
-            _print_error(error)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
-        except GgovPlanError as error:
-            _print_error(error)
-            code = EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
-            raise typer.Exit(code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    if isinstance(error, PlanInvalid):
+        _print_problems(error.problems)
+        stderr(f"ggov-plan: {error.message}")
+        return EXIT_PROBLEMS
+    if isinstance(error, WriteRefused):
+        _print_problems(error.problems)
+        _print_error(error)
+        return EXIT_BAD_INPUT
+    _print_error(error)
+    return EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
+
+
+def handle_errors(run: Callable[[], None]) -> None:
+    """Run a command; turn core exceptions into a message on stderr and an exit code."""
+    try:
+        run()
+    except GgovPlanError as error:
+        raise typer.Exit(_exit_code(error)) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a bug: say so plainly, without a traceback
+        if os.environ.get(DEBUG_ENV):
             raise
-        except Exception as error:  # a bug: say so plainly, without a traceback
-            if os.environ.get(DEBUG_ENV):
-                raise
-            stderr(
-                t("shell.internal", error=f"{type(error).__name__}: {error}")
-                + "\n  "
-                + t("shell.hint", hint=t("shell.internal.hint", version=__version__, env=DEBUG_ENV))
+        stderr(
+            t("shell.internal", error=f"{type(error).__name__}: {error}")
+            + "\n  "
+            + t("shell.hint", hint=t("shell.internal.hint", version=__version__, env=DEBUG_ENV))
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+# --------------------------------------------------------------------------- common options
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """The plan a run reads: the file --plan names, and whether to use the parse cache."""
+
+    #: As given on the command line; :func:`plan_path` applies the defaults.
+    path: Path | None
+    #: False with --no-cache or $GGOV_PLAN_NO_CACHE.
+    use_cache: bool
+
+
+@dataclass(frozen=True)
+class CommonOption:
+    """Options several commands share: what the command line shows, and what the command gets.
+
+    ``parameters`` are the options as typer reads them (name, type, help,
+    metavar, default), in the order ``--help`` lists them. ``value`` turns
+    their values into the one argument the command receives as ``receives``.
+    """
+
+    receives: str
+    parameters: tuple[inspect.Parameter, ...]
+    value: Callable[[Mapping[str, Any]], object]
+
+
+def _option(name: str, annotation: object, default: object) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+def _plan_source(values: Mapping[str, Any]) -> PlanSource:
+    from ggov_plan.plan import cache
+
+    return PlanSource(values["plan"], cache.enabled(bool(values["no_cache"]), os.environ))
+
+
+#: ``--plan/-p PATH`` and ``--no-cache``; the command receives ``plan: PlanSource``.
+PLAN = CommonOption(
+    "plan",
+    (_option("plan", PlanOption, None), _option("no_cache", NoCacheOption, False)),
+    _plan_source,
+)
+#: ``--json``; the command receives ``as_json: bool``.
+JSON = CommonOption(
+    "as_json", (_option("as_json", JsonOption, False),), lambda values: values["as_json"]
+)
+#: ``--as-of DATE``; the command receives ``as_of: str | None`` for :func:`as_of_day`,
+#: which it calls where a bad date should be reported.
+AS_OF = CommonOption("as_of", (_option("as_of", AsOfOption, None),), lambda v: v["as_of"])
+#: ``--lang``, last on every command: it sets the run's language before the
+#: command starts, so the command receives nothing for it.
+_LANG = _option("lang", LangOption, None)
+
+Command = Callable[..., None]
+
+
+def command(*common: CommonOption) -> Callable[[Command], Command]:
+    """A command with the error edge and the common options it names, then ``--lang``.
+
+    The command's own parameters are typer options and arguments; after them
+    ``--help`` lists the options of ``common`` in the order given, then
+    ``--lang``. The command receives, as keyword-only parameters, exactly the
+    values those options give (``plan``, ``as_json``, ``as_of``): a command
+    that names an option without taking its value, or takes a value without
+    naming its option, is refused when its module is imported.
+    """
+
+    def declare(function: Command) -> Command:
+        signature = inspect.signature(function, eval_str=True)
+        given = {option.receives for option in common}
+        taken = {
+            name
+            for name, parameter in signature.parameters.items()
+            if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+        }
+        if given != taken:
+            raise TypeError(
+                f"{function.__name__}: the common options give {sorted(given)}, "
+                f"but its keyword-only parameters are {sorted(taken)}"
             )
-            raise typer.Exit(EXIT_INTERNAL) from None
+        own = [p for p in signature.parameters.values() if p.name not in given]
+        shown = [*own, *(p for option in common for p in option.parameters), _LANG]
+        names = [p.name for p in shown]
+        if len(set(names)) != len(names):
+            raise TypeError(f"{function.__name__}: a parameter repeats a common option: {names}")
+        cli = signature.replace(parameters=shown)
 
-    return wrapper
+        @functools.wraps(function)
+        def run(**values: Any) -> None:
+            def start() -> None:
+                _refuse_undecodable(cli, values)
+                choose_language(values["lang"])
+                function(
+                    **{p.name: values[p.name] for p in own},
+                    **{option.receives: option.value(values) for option in common},
+                )
+
+            handle_errors(start)
+
+        # typer reads the command line's parameters from the signature: the
+        # command's own, then the common options, then --lang.
+        run.__signature__ = cli  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in shown}
+        return run
+
+    return declare
 
 
-def _refuse_undecodable(command: Callable[..., object], values: dict[str, object]) -> None:
+def _refuse_undecodable(cli: inspect.Signature, values: dict[str, object]) -> None:
     """A value typed in a non-UTF-8 terminal arrives with its undecodable bytes
     as lone surrogates; it cannot be written to a UTF-8 plan, so say so, naming
     the option, rather than fail later."""
     name = undecodable(values)
     if name is not None:
         raise UsageError(
-            t("journal.not_utf8", what=_option_of(command, name)), hint=t("journal.not_utf8.hint")
+            t("journal.not_utf8", what=_option_of(cli, name)), hint=t("journal.not_utf8.hint")
         )
 
 
-def _option_of(command: Callable[..., object], name: str) -> str:
+def _option_of(cli: inspect.Signature, name: str) -> str:
     """How the command line spells parameter ``name``: ``--title``, or ``ID``."""
-    import typing
-
-    hint = typing.get_type_hints(command, include_extras=True).get(name)
-    for info in getattr(hint, "__metadata__", ()):
+    parameter = cli.parameters.get(name)
+    for info in getattr(parameter and parameter.annotation, "__metadata__", ()):
         declared = getattr(info, "param_decls", None) or ()
         long = [d for d in declared if d.startswith("--")]
         if long:
@@ -236,30 +338,28 @@ def as_of_day(as_of: str | None) -> dt.date:
 
 
 def context() -> Context:
+    from ggov_plan.plan.rules import Context
+
     return Context(today=today())
 
 
 def plan_path(plan: Path | None) -> Path:
+    from ggov_plan.plan.load import find_plan
+
     return find_plan(plan, os.environ, Path())
 
 
-#: Per-run settings that handle_errors takes from the command line.
-_settings: dict[str, bool] = {"use_cache": True}
-
-
-def use_cache() -> bool:
-    return _settings["use_cache"]
-
-
-def load_checked(path: Path) -> tuple[Loaded, list[Problem]]:
+def load_checked(path: Path, *, use_cache: bool) -> tuple[Loaded, list[Problem]]:
     """Read a plan file and its problems, through the cache unless it is off."""
-    result = cache.load(path, use_cache=use_cache())
+    from ggov_plan.plan import cache
+
+    result = cache.load(path, use_cache=use_cache)
     return result.loaded, cache.validate(result, context())
 
 
-def load_valid(plan: Path | None) -> tuple[Loaded, list[Problem]]:
+def load_valid(plan: PlanSource) -> tuple[Loaded, list[Problem]]:
     """Load the plan and refuse it if it has errors; return its warnings."""
-    loaded, problems = load_checked(plan_path(plan))
+    loaded, problems = load_checked(plan_path(plan.path), use_cache=plan.use_cache)
     if any(p.is_error for p in problems) or loaded.plan is None:
         raise PlanInvalid(loaded.file, problems)
     return loaded, [p for p in problems if not p.is_error]
@@ -280,7 +380,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,

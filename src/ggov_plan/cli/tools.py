@@ -9,6 +9,7 @@ which is then hard-linked to the new name (:func:`ggov_plan.write.atomic.write_n
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from pathlib import Path
@@ -16,38 +17,38 @@ from typing import Annotated, Any
 
 import typer
 
-from ggov_plan.cli.shell import LangOption, app, context, handle_errors, today
+from ggov_plan.cli.registry import Commands
+from ggov_plan.cli.shell import context, today
 from ggov_plan.i18n import t
-from ggov_plan.plan.load import parse, read_text
-from ggov_plan.plan.model import (
-    COLLECTIONS,
-    FORMAT_VERSION,
-    Activity,
-    Cancellation,
-    Completion,
-    Void,
-)
-from ggov_plan.plan.rules import validate
-from ggov_plan.plan.schema import schema_text
 from ggov_plan.problems import PlanNotFound, UsageError
-from ggov_plan.render import check as check_render
 from ggov_plan.text import visible_controls
-from ggov_plan.write.atomic import check_can_create, write_new, write_replacing
-from ggov_plan.write.journal import WriteRefused
 
-#: The journal's top-level keys: what ggov-plan appends below the declaration.
-JOURNAL_KEYS = tuple(
-    key for key, cls, _ in COLLECTIONS if cls in (Activity, Completion, Cancellation, Void)
-)
-#: A journal table header on a line of its own, perhaps with a comment after it.
-_JOURNAL_NAMES = "|".join(map(re.escape, JOURNAL_KEYS))
-_JOURNAL_HEADER = re.compile(rf"[ \t]*\[\[[ \t]*(?:{_JOURNAL_NAMES})[ \t]*\]\][ \t]*(?:#.*)?\r?")
+commands = Commands("tools")
+
+# The plan's machinery is imported by the function that uses it: ``--help``
+# imports this module, and must not load the plan's reader and rules.
+
+
+def journal_keys() -> tuple[str, ...]:
+    """The journal's top-level keys: what ggov-plan appends below the declaration."""
+    from ggov_plan.plan.model import COLLECTIONS, Activity, Cancellation, Completion, Void
+
+    return tuple(
+        key for key, cls, _ in COLLECTIONS if cls in (Activity, Completion, Cancellation, Void)
+    )
+
+
+@functools.cache
+def _journal_header() -> re.Pattern[str]:
+    """A journal table header on a line of its own, perhaps with a comment after it."""
+    names = "|".join(map(re.escape, journal_keys()))
+    return re.compile(rf"[ \t]*\[\[[ \t]*(?:{names})[ \t]*\]\][ \t]*(?:#.*)?\r?")
+
 
 # --------------------------------------------------------------------------- schema
 
 
-@app.command()
-@handle_errors
+@commands.command("schema")
 def schema(
     output: Annotated[
         Path | None,
@@ -59,7 +60,6 @@ def schema(
             show_default=False,
         ),
     ] = None,
-    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of the plan file, for editors and validators.
 
@@ -67,6 +67,9 @@ def schema(
     required keys, ids and choices. References, sums and date order need `check`.
     See docs/ci.md.
     """
+    from ggov_plan.plan.schema import schema_text
+    from ggov_plan.write.atomic import write_replacing
+
     text = schema_text()
     if output is None:
         print(text, end="")
@@ -88,6 +91,9 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
     its journal: a header-like line inside a multi-line string is passed over,
     and a file whose declaration goes on below its journal is refused.
     """
+    from ggov_plan.plan.load import parse
+    from ggov_plan.write.journal import WriteRefused
+
     text = text.removeprefix("\ufeff")
     whole = parse(text, file)
     if whole.data is None:
@@ -96,15 +102,16 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
             [p for p in whole.problems if p.code == "syntax"],
             hint=t("init.not_toml.hint", file=file),
         )
-    expected = {k: v for k, v in whole.data.items() if k not in JOURNAL_KEYS}
-    dropped = {key: _count(whole.data.get(key)) for key in JOURNAL_KEYS}
+    keys = journal_keys()
+    expected = {k: v for k, v in whole.data.items() if k not in keys}
+    dropped = {key: _count(whole.data.get(key)) for key in keys}
     newline = "\r\n" if "\r\n" in text else "\n"
     cuts: list[int] = []
     offset = 0
     # TOML ends lines only at LF (CRLF included); splitlines() would also
     # split at characters that TOML allows inside strings.
     for line in text.split("\n"):
-        if _JOURNAL_HEADER.fullmatch(line):
+        if _journal_header().fullmatch(line):
             cuts.append(offset)
         offset += len(line) + 1
     cuts.append(len(text))
@@ -131,6 +138,8 @@ def blank_template(year: int) -> str:
     Its comments and placeholders are in the run's language; keys, ids and
     TOML stay as the format writes them.
     """
+    from ggov_plan.plan.model import FORMAT_VERSION
+
     return t("init.template", format=FORMAT_VERSION, year=year)
 
 
@@ -143,8 +152,7 @@ def _dropped_words(dropped: dict[str, int]) -> str:
     )
 
 
-@app.command()
-@handle_errors
+@commands.command("init")
 def init(
     path: Annotated[
         Path,
@@ -168,7 +176,6 @@ def init(
         bool,
         typer.Option("--blank", help="Write a commented template with placeholders to fill in."),
     ] = False,
-    lang: LangOption = None,
 ) -> None:
     """Start a new plan file that passes `check`: from another plan, or blank.
 
@@ -176,6 +183,12 @@ def init(
     overwritten (exit 2), and nothing is written unless the new plan passes
     `check`.
     """
+    from ggov_plan.plan.load import parse, read_text
+    from ggov_plan.plan.rules import validate
+    from ggov_plan.render import check as check_render
+    from ggov_plan.write.atomic import check_can_create, write_new
+    from ggov_plan.write.journal import WriteRefused
+
     if (source is None) == (not blank):
         raise UsageError(t("init.one_of"), hint=t("init.one_of.hint"))
     check_can_create(path)  # before any work: a clear message, nothing written

@@ -14,7 +14,6 @@ import shutil
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -29,29 +28,22 @@ if TYPE_CHECKING:
     from ggov_plan.plan.model import Plan
     from ggov_plan.write import journal
 
+from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
-    AsOfOption,
-    JsonOption,
-    LangOption,
-    NoCacheOption,
-    PlanOption,
-    app,
+    AS_OF,
+    JSON,
+    PLAN,
+    PlanSource,
     as_of_day,
     context,
-    handle_errors,
     load_valid,
     mention_warnings,
     plan_path,
     today,
-    use_cache,
 )
 
-activity_app = typer.Typer(
-    help="Add, list, show and cancel activities.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(activity_app, name="activity")
+commands = Commands("track")
+commands.group("activity", help="Add, list, show and cancel activities.")
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
@@ -119,8 +111,7 @@ def _print_write(result: journal.WriteResult, new_id_: str) -> None:
 # --------------------------------------------------------------------------- activity add
 
 
-@activity_app.command("add")
-@handle_errors
+@commands.command("add", PLAN, group="activity")
 def activity_add(
     task: Annotated[
         str | None, typer.Option("--task", "-t", help="Task it carries out (id or name).")
@@ -159,9 +150,8 @@ def activity_add(
         typer.Option("--id", help="Id to use. Default: the agency's id plus 4 random characters."),
     ] = None,
     dry_run: DryRunOption = False,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    plan: PlanSource,
 ) -> None:
     """Add an activity that carries out a task. Prints the new id as its last line."""
     from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
@@ -207,8 +197,7 @@ def activity_add(
 # --------------------------------------------------------------------------- activity list/show
 
 
-@activity_app.command("list")
-@handle_errors
+@commands.command("list", JSON, AS_OF, PLAN, group="activity")
 def activity_list(
     agency: Annotated[str | None, typer.Option("--agency", help="Only this agency's.")] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="Only this channel's.")] = None,
@@ -220,11 +209,10 @@ def activity_list(
         str | None,
         typer.Option("--search", help="Only titles containing this text (ignoring diacritics)."),
     ] = None,
-    as_json: JsonOption = False,
-    as_of: AsOfOption = None,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    as_json: bool,
+    as_of: str | None,
+    plan: PlanSource,
 ) -> None:
     """List activities with what is done and spent, and their state."""
     from ggov_plan.books.derive import activity_figures, filter_activities
@@ -253,15 +241,13 @@ def activity_list(
     mention_warnings(warnings, loaded.file)
 
 
-@activity_app.command("show")
-@handle_errors
+@commands.command("show", JSON, AS_OF, PLAN, group="activity")
 def activity_show(
     activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
-    as_json: JsonOption = False,
-    as_of: AsOfOption = None,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    as_json: bool,
+    as_of: str | None,
+    plan: PlanSource,
 ) -> None:
     """Show one activity with its completions, voids and cancellation."""
     from ggov_plan.books.derive import activity_figures
@@ -296,8 +282,7 @@ def _reason(reason: str | None) -> str:
     return reason.strip()
 
 
-@activity_app.command("cancel")
-@handle_errors
+@commands.command("cancel", PLAN, group="activity")
 def activity_cancel(
     activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
     reason: Annotated[str | None, typer.Option("--reason", help="Why it is cancelled.")] = None,
@@ -306,9 +291,8 @@ def activity_cancel(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    plan: PlanSource,
 ) -> None:
     """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
     from ggov_plan.cli.inputs import parse_date
@@ -333,8 +317,7 @@ def activity_cancel(
     _print_write(result, record_id)
 
 
-@app.command("record")
-@handle_errors
+@commands.command("record", PLAN)
 def record(
     activity: Annotated[
         str | None, typer.Argument(help="Activity the work was done for.", metavar="ID")
@@ -370,9 +353,8 @@ def record(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: DryRunOption = False,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    plan: PlanSource,
 ) -> None:
     """Record work done for an activity: date, quantity, money spent, evidence.
 
@@ -431,7 +413,7 @@ def record(
 
 
 def _append_with_id(
-    plan: Path | None,
+    plan: PlanSource,
     key: str,
     prefix: str,
     values: dict[str, Any],
@@ -455,7 +437,7 @@ def _append_with_id(
         return [(key, {"id": record_id, **values})]
 
     result = journal.append(
-        plan_path(plan), build, context(), dry_run=dry_run, use_cache=use_cache()
+        plan_path(plan.path), build, context(), dry_run=dry_run, use_cache=plan.use_cache
     )
     return result, chosen[0]
 
@@ -466,7 +448,7 @@ def _void(
     reason: str | None,
     by: str | None,
     dry_run: bool,
-    plan: Path | None,
+    plan: PlanSource,
 ) -> None:
     from ggov_plan.cli.names import resolve
 
@@ -501,17 +483,15 @@ class BudgetBy(StrEnum):
     task = "task"
 
 
-@app.command("progress")
-@handle_errors
+@commands.command("progress", JSON, AS_OF, PLAN)
 def progress(
     by: Annotated[ProgressBy, typer.Option("--by", help="Group activities by this.")] = (
         ProgressBy.task
     ),
-    as_json: JsonOption = False,
-    as_of: AsOfOption = None,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    as_json: bool,
+    as_of: str | None,
+    plan: PlanSource,
 ) -> None:
     """Progress per task, agency, channel, content topic or month, with bars."""
     from ggov_plan.books.derive import in_name_order, overview, progress_rows
@@ -533,15 +513,13 @@ def progress(
     mention_warnings(warnings, loaded.file)
 
 
-@app.command("budget")
-@handle_errors
+@commands.command("budget", JSON, AS_OF, PLAN)
 def budget(
     by: Annotated[BudgetBy, typer.Option("--by", help="Group money by this.")] = BudgetBy.source,
-    as_json: JsonOption = False,
-    as_of: AsOfOption = None,
-    plan: PlanOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
+    *,
+    as_json: bool,
+    as_of: str | None,
+    plan: PlanSource,
 ) -> None:
     """Money per group: declared, allocated to activities, spent, remaining."""
     from ggov_plan.books.derive import budget_rows, in_name_order, overview

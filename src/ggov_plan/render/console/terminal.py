@@ -8,7 +8,6 @@ plan file cannot move the cursor or colour the terminal.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterable
 
@@ -20,6 +19,7 @@ from rich.text import Text
 from ggov_plan.books.derive import Overview, Status
 from ggov_plan.i18n import current, t
 from ggov_plan.i18n.money import format_number, format_vnd
+from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Agency, Indicator, Plan, Task
 from ggov_plan.text import visible_controls
 
@@ -49,21 +49,6 @@ def safe(value: object, style: str = "") -> Text:
     then crops the text after the tab away.
     """
     return Text(visible_controls(str(value)).replace("\t", " "), style=style)
-
-
-def num(amount: int) -> str:
-    """An amount for a table cell, grouped the way the current language writes it."""
-    return format_number(amount, current())
-
-
-def percent(ratio: float, digits: int = 1) -> str:
-    """``50.0%``, or ``50,0%`` in Vietnamese (a decimal comma)."""
-    text = f"{100 * ratio:.{digits}f}%"
-    return text.replace(".", ",") if current() == "vi" else text
-
-
-def day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def make_table(console: Console, title: str, *columns: str, **kwargs: object) -> Table:
@@ -142,7 +127,7 @@ def header_lines(plan: Plan) -> RenderableType:
 
 def _indicator_value(indicator: Indicator) -> str:
     prefix = _QUALIFIERS.get(indicator.qualifier, "")
-    return prefix + num(indicator.value)
+    return prefix + figure(indicator.value)
 
 
 def show(console: Console, plan: Plan) -> None:
@@ -183,7 +168,7 @@ def show(console: Console, plan: Plan) -> None:
             for part in indicator.parts:
                 table.add_row(
                     Text.assemble("  " + t("show.of_which") + " ", safe(part.label)),
-                    num(part.value),
+                    figure(part.value),
                     "",
                     "",
                 )
@@ -254,8 +239,8 @@ def budget_table(console: Console, plan: Plan) -> None:
     table = make_table(console, t("title.budget"), "source_long", "amount_vnd", "percent")
     for source in budget.sources:
         share = f"{100 * source.amount / budget.total:.1f}" if budget.total else "–"
-        table.add_row(safe(source.name), num(source.amount), share)
-    table.add_row(Text(t("row.total"), style="bold"), num(budget.total), "100.0")
+        table.add_row(safe(source.name), figure(source.amount), share)
+    table.add_row(Text(t("row.total"), style="bold"), figure(budget.total), "100.0")
     console.print(table)
     if budget.total_in_words:
         console.print(Text.assemble((t("show.in_words") + " ", "dim"), safe(budget.total_in_words)))
@@ -285,25 +270,25 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     for source in budget.sources:
         table.add_row(
             safe(source.name),
-            num(source.amount),
-            num(source.allocated),
-            num(source.spent),
-            num(source.remaining),
+            figure(source.amount),
+            figure(source.allocated),
+            figure(source.spent),
+            figure(source.remaining),
         )
     if budget.unassigned_allocated or budget.unassigned_spent:
         table.add_row(
             Text(t("row.no_source"), style="italic"),
             "",
-            num(budget.unassigned_allocated),
-            num(budget.unassigned_spent),
+            figure(budget.unassigned_allocated),
+            figure(budget.unassigned_spent),
             "",
         )
     table.add_row(
         Text(t("row.total"), style="bold"),
-        num(budget.total),
-        num(budget.allocated),
-        num(budget.spent),
-        num(budget.remaining),
+        figure(budget.total),
+        figure(budget.allocated),
+        figure(budget.spent),
+        figure(budget.remaining),
     )
     console.print(table)
 

@@ -10,8 +10,9 @@ from rich.text import Text
 from ggov_plan.books.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
 from ggov_plan.i18n import current, t
 from ggov_plan.i18n.money import amount_in_words, format_vnd
+from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
-from ggov_plan.render.console.terminal import make_table, num, percent, safe
+from ggov_plan.render.console.terminal import make_table, safe
 
 _STATE_STYLE = {
     Status.PLANNED: "",
@@ -71,7 +72,7 @@ def activity_table(
             f"{activity.due:%d/%m/%Y}" if activity.due else "",
             f"{row.done}/{activity.target}",
             Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
-            num(row.spent),
+            figure(row.spent),
         )
     console.print(table)
     if not rows:
@@ -155,7 +156,7 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
             completion.id,
             f"{completion.date:%d/%m/%Y}",
             str(completion.quantity),
-            num(completion.spent),
+            figure(completion.spent),
             safe(completion.evidence or ""),
             note,
             style="dim" if void else "",
@@ -195,7 +196,7 @@ def progress_table(
             table.add_row(
                 row.key,
                 str(row.done),
-                num(row.spent),
+                figure(row.spent),
                 bar(console, row.progress),
                 _percent(row.progress),
             )
@@ -240,19 +241,19 @@ def budget_table(
         base = row.declared if row.declared is not None else row.allocated
         table.add_row(
             safe(_group_label(plan, by, row.key)),
-            num(row.declared) if row.declared is not None else "–",
-            num(row.allocated),
-            num(row.spent),
-            num(row.remaining),
+            figure(row.declared) if row.declared is not None else "–",
+            figure(row.allocated),
+            figure(row.spent),
+            figure(row.remaining),
             _percent(row.spent / base) if base else "–",
         )
     total = figures.budget
     table.add_row(
         Text(t("row.total"), style="bold"),
-        num(total.total),
-        num(total.allocated),
-        num(total.spent),
-        num(total.remaining),
+        figure(total.total),
+        figure(total.allocated),
+        figure(total.spent),
+        figure(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
     console.print(table)

@@ -27,6 +27,7 @@ from typing import Literal
 
 from ggov_plan.books.derive import ProgressRow, Status
 from ggov_plan.books.report import Report
+from ggov_plan.i18n import numbers
 from ggov_plan.i18n.money import amount_in_words, group_digits
 from ggov_plan.plan.model import Agency, Header
 from ggov_plan.render.report.markdown import cell
@@ -127,7 +128,8 @@ def vnd(amount: int) -> str:
 
 
 def percent(ratio: float) -> str:
-    return f"{100 * ratio:.1f}".replace(".", ",") + "%"
+    # The document is Vietnamese whatever --lang says: a decimal comma.
+    return numbers.percent(ratio, lang="vi")
 
 
 def lower_first(text: str) -> str:

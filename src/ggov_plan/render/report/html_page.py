@@ -12,7 +12,8 @@ from html import escape
 
 from ggov_plan.books.report import ChartPoint, Report
 from ggov_plan.i18n import t
-from ggov_plan.render.console.terminal import percent
+from ggov_plan.i18n.dates import day as _date
+from ggov_plan.i18n.numbers import percent
 from ggov_plan.render.report import tables as report_tables
 from ggov_plan.render.report.tables import Ratio, Table
 from ggov_plan.text import visible_controls
@@ -45,10 +46,6 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 40
 
 def _e(value: object) -> str:
     return escape(visible_controls(str(value)), quote=True)
-
-
-def _date(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 def _percent(ratio: float) -> str:

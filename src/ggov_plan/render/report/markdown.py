@@ -12,7 +12,8 @@ import re
 
 from ggov_plan.books.report import Report
 from ggov_plan.i18n import t
-from ggov_plan.render.console.terminal import percent
+from ggov_plan.i18n.dates import day as _date
+from ggov_plan.i18n.numbers import percent
 from ggov_plan.render.report import tables as report_tables
 from ggov_plan.render.report.tables import Ratio, Table
 from ggov_plan.text import visible_controls
@@ -35,10 +36,6 @@ def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[st
 
 def _percent(ratio: float) -> str:
     return percent(ratio)
-
-
-def _date(day: object) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 def _table_lines(table: Table) -> list[str]:

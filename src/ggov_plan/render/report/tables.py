@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ggov_plan.books.derive import Status
 from ggov_plan.books.report import Report
 from ggov_plan.i18n import t
-from ggov_plan.render.console.terminal import day, num
+from ggov_plan.i18n.dates import day
+from ggov_plan.i18n.numbers import figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,10 @@ def sources(report: Report) -> Table:
         [
             [
                 report.label("source", row.key),
-                num(row.declared) if row.declared is not None else "–",
-                num(row.allocated),
-                num(row.spent),
-                num(row.remaining),
+                figure(row.declared) if row.declared is not None else "–",
+                figure(row.allocated),
+                figure(row.spent),
+                figure(row.remaining),
             ]
             for row in report.sources
         ],
@@ -62,7 +63,7 @@ def progress(report: Report, by: str) -> Table:
                 str(row.activities),
                 str(row.done_activities),
                 f"{row.done}/{row.target}",
-                num(row.spent),
+                figure(row.spent),
                 Ratio(row.progress),
             ]
             for row in report.breakdowns[by]
@@ -96,7 +97,7 @@ def completed(report: Report) -> Table:
                 day(c.completion.date),
                 c.activity.activity.title,
                 str(c.completion.quantity),
-                num(c.completion.spent),
+                figure(c.completion.spent),
                 c.completion.evidence or "",
             ]
             for c in report.completed
@@ -122,9 +123,9 @@ def overall_lines(report: Report, progress: str) -> list[str]:
         t("rep.activities_line", total=len(figures.activities), counts=counts),
         t(
             "rep.budget_line",
-            total=num(budget.total),
-            allocated=num(budget.allocated),
-            spent=num(budget.spent),
-            remaining=num(budget.remaining),
+            total=figure(budget.total),
+            allocated=figure(budget.allocated),
+            spent=figure(budget.spent),
+            remaining=figure(budget.remaining),
         ),
     ]

@@ -1,0 +1,23 @@
+"""Figures and percentages as the run's language writes them.
+
+Every output format (terminal tables, Markdown, HTML, the official report)
+writes a count or a share the same way, so the formatting lives here, with
+no renderer's library behind it: a report for a cron job must not pay for
+importing rich. Money with its unit is :mod:`ggov_plan.i18n.money`.
+"""
+
+from __future__ import annotations
+
+from ggov_plan.i18n import Lang, current
+from ggov_plan.i18n.money import format_number
+
+
+def figure(amount: int, lang: Lang | None = None) -> str:
+    """A whole number grouped by thousands: ``1,250`` in English, ``1.250`` in Vietnamese."""
+    return format_number(amount, lang or current())
+
+
+def percent(ratio: float, digits: int = 1, lang: Lang | None = None) -> str:
+    """``50.0%``, or ``50,0%`` in Vietnamese (a decimal comma)."""
+    text = f"{100 * ratio:.{digits}f}%"
+    return text.replace(".", ",") if (lang or current()) == "vi" else text
