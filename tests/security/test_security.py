@@ -573,8 +573,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("ggov_plan.cli", "importlib.import_module"): (
         "main() imports only the module of the command named on the command line, "
-        "f'ggov_plan.{name}' with name from the fixed tables COMMAND_MODULES and "
-        "MODULE_OF in cli.py (argv[0] is only looked up as a key), never from user data"
+        "f'ggov_plan.cli.{module}' with module from the fixed table ENTRIES in "
+        "cli/registry.py (argv[0] is only looked up as a name), never from user data"
     ),
 }
 
