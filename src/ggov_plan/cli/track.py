@@ -202,20 +202,9 @@ def activity_add(
     from ggov_plan.write import changes, journal
 
     current = _current(plan)
-    if task is None:
-        if not _interactive():
-            raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
-        task = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
-    task_id = resolve(current, "task", task, "--task")
-    if title is None:
-        if not _interactive():
-            raise _missing("--title", '"Phóng sự về dịch vụ công"')
-        title = _ask(t("cli.prompt.title"))
-    if not title.strip():
-        raise UsageError(t("cli.title_empty"), hint=t("cli.title_empty.hint"))
     request = changes.NewActivity(
-        task=task_id,
-        title=title,
+        task=_task(current, task),
+        title=_title(title),
         agency=_named(current, "agency", agency, "--agency"),
         channel=_named(current, "channel", channel, "--channel"),
         contents=tuple(resolve(current, "content", c, "--content") for c in content or []),
@@ -229,6 +218,27 @@ def activity_add(
     if ident is not None:
         journal.check_new_id(ident, "--id")
     _write(plan, request, dry_run)
+
+
+def _task(current: Plan, typed: str | None) -> str:
+    """The task's id, from --task or, at a terminal, from a list."""
+    from ggov_plan.cli.names import resolve
+
+    if typed is None:
+        if not _interactive():
+            raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
+        typed = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
+    return resolve(current, "task", typed, "--task")
+
+
+def _title(title: str | None) -> str:
+    if title is None:
+        if not _interactive():
+            raise _missing("--title", '"Phóng sự về dịch vụ công"')
+        title = _ask(t("cli.prompt.title"))
+    if not title.strip():
+        raise UsageError(t("cli.title_empty"), hint=t("cli.title_empty.hint"))
+    return title
 
 
 # --------------------------------------------------------------------------- activity list/show
