@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ggov_plan.books.derive import Overview
     from ggov_plan.plan.load import Loaded
     from ggov_plan.plan.model import Plan
-    from ggov_plan.write import journal
+    from ggov_plan.write import changes, journal
 
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
@@ -85,9 +85,8 @@ def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
         typer.echo("  " + t("cli.prompt.choose", count=len(options)))
 
 
-def _recorder(by: str | None) -> str:
-    if by:
-        return by
+def _recorder() -> str:
+    """The OS user, who records what --by leaves unnamed."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
@@ -98,8 +97,42 @@ def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def _print_write(result: journal.WriteResult, new_id_: str) -> None:
+def _current(plan: PlanSource) -> Plan:
+    """The plan to resolve names and prompt against; the write reads it again under the lock."""
+    loaded, _ = load_valid(plan)
+    assert loaded.plan is not None
+    return loaded.plan
 
+
+def _named(current: Plan, kind: str, typed: str | None, option: str) -> str | None:
+    from ggov_plan.cli.names import resolve
+
+    return resolve(current, kind, typed, option) if typed else None
+
+
+def _write(plan: PlanSource, request: changes.Request, dry_run: bool) -> None:
+    """Append what the core makes of ``request``, then print it and its id.
+
+    The core function runs in ``build``, on the plan as read under the lock,
+    so conflicts and new ids are judged on the file as it is when written.
+    """
+    from ggov_plan.write import changes, journal
+
+    writing = changes.WriteContext(today=today(), now=_now(), user=_recorder)
+    made: list[changes.Change] = []
+
+    def build(fresh: Loaded) -> journal.NewRecords:
+        assert fresh.plan is not None
+        made.append(changes.change(fresh.plan, request, writing))
+        return made[-1].records
+
+    result = journal.append(
+        plan_path(plan.path), build, context(), dry_run=dry_run, use_cache=plan.use_cache
+    )
+    _print_write(result, made[-1].id)
+
+
+def _print_write(result: journal.WriteResult, new_id_: str) -> None:
     if not result.written:
         sys.stdout.write(result.appended)
         if not result.appended.endswith("\n"):
@@ -156,42 +189,46 @@ def activity_add(
     """Add an activity that carries out a task. Prints the new id as its last line."""
     from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
     from ggov_plan.cli.names import resolve
-    from ggov_plan.write import journal
+    from ggov_plan.write import changes, journal
 
-    loaded, _ = load_valid(plan)
-    current = loaded.plan
-    assert current is not None
-    if task is None:
+    current = _current(plan)
+    request = changes.NewActivity(
+        task=_task(current, task),
+        title=_title(title),
+        agency=_named(current, "agency", agency, "--agency"),
+        channel=_named(current, "channel", channel, "--channel"),
+        contents=tuple(resolve(current, "content", c, "--content") for c in content or []),
+        due=parse_date(due, what="--due") if due is not None else None,
+        target=parse_quantity(target, what="--target") if target is not None else None,
+        unit=unit,
+        cost=parse_amount(cost, what="--cost") if cost is not None else None,
+        source=_named(current, "budget.source", source, "--source"),
+        id=ident,
+    )
+    if ident is not None:
+        journal.check_new_id(ident, "--id")
+    _write(plan, request, dry_run)
+
+
+def _task(current: Plan, typed: str | None) -> str:
+    """The task's id, from --task or, at a terminal, from a list."""
+    from ggov_plan.cli.names import resolve
+
+    if typed is None:
         if not _interactive():
             raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
-        task = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
-    task_id = resolve(current, "task", task, "--task")
+        typed = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
+    return resolve(current, "task", typed, "--task")
+
+
+def _title(title: str | None) -> str:
     if title is None:
         if not _interactive():
             raise _missing("--title", '"Phóng sự về dịch vụ công"')
         title = _ask(t("cli.prompt.title"))
     if not title.strip():
         raise UsageError(t("cli.title_empty"), hint=t("cli.title_empty.hint"))
-    agency_id = resolve(current, "agency", agency, "--agency") if agency else None
-    values: dict[str, Any] = {
-        "task": task_id,
-        "title": title.strip(),
-        "agency": agency_id,
-        "channel": resolve(current, "channel", channel, "--channel") if channel else None,
-        "contents": [resolve(current, "content", c, "--content") for c in content or []],
-        "due": parse_date(due, what="--due") if due is not None else None,
-        "target": parse_quantity(target, what="--target") if target is not None else 1,
-        "unit": unit.strip() if unit else None,
-        "cost": parse_amount(cost, what="--cost") if cost is not None else 0,
-        "source": resolve(current, "budget.source", source, "--source") if source else None,
-        "created": today(),
-    }
-    if ident is not None:
-        journal.check_new_id(ident, "--id")
-
-    prefix = agency_id or current.by_id("tasks")[task_id].agency
-    result, record_id = _append_with_id(plan, "activity", prefix, values, dry_run, ident)
-    _print_write(result, record_id)
+    return title
 
 
 # --------------------------------------------------------------------------- activity list/show
@@ -297,24 +334,19 @@ def activity_cancel(
     """Cancel an activity. The activity stays in the file; a cancellation record is appended."""
     from ggov_plan.cli.inputs import parse_date
     from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
 
-    loaded, _ = load_valid(plan)
-    current = loaded.plan
-    assert current is not None
+    current = _current(plan)
     activity_id = resolve(current, "activity", activity, "ID")
-    if activity_id in {c.activity for c in current.cancellations}:
-        raise UsageError(t("cli.already_cancelled", id=activity_id))
-    values = {
-        "activity": activity_id,
-        "date": parse_date(date, what="--date") if date is not None else today(),
-        "reason": _reason(reason),
-        "recorded_by": _recorder(by),
-        "recorded_at": _now(),
-    }
-    result, record_id = _append_with_id(
-        plan, "cancellation", f"{activity_id}-cancel", values, dry_run
+    # Checked under the lock too; here first, so as not to ask for a reason in vain.
+    changes.check_cancellable(current, activity_id)
+    request = changes.CancelActivity(
+        activity=activity_id,
+        date=parse_date(date, what="--date") if date is not None else None,
+        reason=_reason(reason),
+        by=by,
     )
-    _print_write(result, record_id)
+    _write(plan, request, dry_run)
 
 
 @commands.command("record", PLAN)
@@ -361,85 +393,55 @@ def record(
     With --void COMPLETION_ID --reason …, void a completion recorded by mistake
     instead; the completion stays in the file. Prints the record's id last.
     """
-    from ggov_plan.books.derive import activity_figures
     from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
     from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
 
-    loaded, _ = load_valid(plan)
-    current = loaded.plan
-    assert current is not None
+    current = _current(plan)
     if void is not None:
-        # Voiding takes no activity and no figures: refuse rather than drop them.
-        given = {
-            "ID": activity,
-            "--qty": qty,
-            "--date": date,
-            "--spent": spent,
-            "--source": source,
-            "--evidence": evidence,
-            "--note": note,
-        }
-        conflicting = [name for name, value in given.items() if value is not None]
-        if conflicting:
-            raise UsageError(
-                t("cli.void_conflict", options=", ".join(conflicting)),
-                hint=t("cli.void_conflict.hint"),
-            )
+        _refuse_with_void(
+            {"ID": activity, "--qty": qty, "--date": date, "--spent": spent}
+            | {"--source": source, "--evidence": evidence, "--note": note}
+        )
         _void(current, void, reason, by, dry_run, plan)
         return
     if activity is None:
-        open_ = [
-            (f.activity.id, f.activity.title)
-            for f in activity_figures(current, today())
-            if f.status not in (Status.DONE, Status.CANCELLED)
-        ]
-        if not _interactive() or not open_:
-            raise _missing("ID", current.activities[0].id if current.activities else "ACTIVITY")
-        activity = _choose(t("cli.prompt.activity"), open_)
-    activity_id = resolve(current, "activity", activity, "ID")
-    values: dict[str, Any] = {
-        "activity": activity_id,
-        "date": parse_date(date, what="--date") if date is not None else today(),
-        "quantity": parse_quantity(qty, what="--qty") if qty is not None else 1,
-        "spent": parse_amount(spent, what="--spent") if spent is not None else 0,
-        "source": resolve(current, "budget.source", source, "--source") if source else None,
-        "evidence": evidence.strip() if evidence else None,
-        "note": note.strip() if note else None,
-        "recorded_by": _recorder(by),
-        "recorded_at": _now(),
-    }
-    result, record_id = _append_with_id(plan, "completion", activity_id, values, dry_run)
-    _print_write(result, record_id)
-
-
-def _append_with_id(
-    plan: PlanSource,
-    key: str,
-    prefix: str,
-    values: dict[str, Any],
-    dry_run: bool,
-    fixed_id: str | None = None,
-) -> tuple[journal.WriteResult, str]:
-    """Append one record under a new id (or ``fixed_id``), checked under the lock
-    against the file as it is then."""
-    from ggov_plan.write import journal
-    from ggov_plan.write.ids import new_id
-
-    chosen: list[str] = []
-
-    def build(fresh: Loaded) -> journal.NewRecords:
-        assert fresh.plan is not None
-        taken = fresh.plan.declared_ids.get(key, frozenset())
-        if fixed_id is not None and fixed_id in taken:
-            raise UsageError(t("cli.id_taken", key=key, id=fixed_id), hint=t("cli.id_taken.hint"))
-        record_id = fixed_id or new_id(prefix, taken)
-        chosen.append(record_id)
-        return [(key, {"id": record_id, **values})]
-
-    result = journal.append(
-        plan_path(plan.path), build, context(), dry_run=dry_run, use_cache=plan.use_cache
+        activity = _choose_open_activity(current)
+    request = changes.NewCompletion(
+        activity=resolve(current, "activity", activity, "ID"),
+        date=parse_date(date, what="--date") if date is not None else None,
+        quantity=parse_quantity(qty, what="--qty") if qty is not None else None,
+        spent=parse_amount(spent, what="--spent") if spent is not None else None,
+        source=_named(current, "budget.source", source, "--source"),
+        evidence=evidence,
+        note=note,
+        by=by,
     )
-    return result, chosen[0]
+    _write(plan, request, dry_run)
+
+
+def _refuse_with_void(given: dict[str, str | None]) -> None:
+    # Voiding takes no activity and no figures: refuse rather than drop them.
+    conflicting = [name for name, value in given.items() if value is not None]
+    if conflicting:
+        raise UsageError(
+            t("cli.void_conflict", options=", ".join(conflicting)),
+            hint=t("cli.void_conflict.hint"),
+        )
+
+
+def _choose_open_activity(current: Plan) -> str:
+    """At a terminal, the activity to record work for, among those still open."""
+    from ggov_plan.books.derive import activity_figures
+
+    open_ = [
+        (f.activity.id, f.activity.title)
+        for f in activity_figures(current, today())
+        if f.status not in (Status.DONE, Status.CANCELLED)
+    ]
+    if not _interactive() or not open_:
+        raise _missing("ID", current.activities[0].id if current.activities else "ACTIVITY")
+    return _choose(t("cli.prompt.activity"), open_)
 
 
 def _void(
@@ -451,18 +453,13 @@ def _void(
     plan: PlanSource,
 ) -> None:
     from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
 
     completion_id = resolve(current, "completion", completion, "--void")
-    if completion_id in {v.completion for v in current.voids}:
-        raise UsageError(t("cli.already_void", id=completion_id))
-    values = {
-        "completion": completion_id,
-        "reason": _reason(reason),
-        "recorded_by": _recorder(by),
-        "recorded_at": _now(),
-    }
-    result, record_id = _append_with_id(plan, "void", f"{completion_id}-void", values, dry_run)
-    _print_write(result, record_id)
+    # Checked under the lock too; here first, so as not to ask for a reason in vain.
+    changes.check_voidable(current, completion_id)
+    request = changes.VoidCompletion(completion=completion_id, reason=_reason(reason), by=by)
+    _write(plan, request, dry_run)
 
 
 # --------------------------------------------------------------------------- progress, budget

@@ -655,4 +655,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{file}: {count} error(s); the plan must pass `ggov-plan check` first",
         "{file}: có {count} lỗi; kế hoạch phải qua được `ggov-plan check` trước đã",
     ),
+    # ------------------------------------------------------------ write.changes
+    # A write the plan refuses before anything is appended (journal.*: they
+    # refuse a journal record).
+    "journal.already_cancelled": (
+        "activity {id!r} is already cancelled",
+        "hoạt động {id!r} đã bị hủy",
+    ),
+    "journal.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
+    "journal.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
+    "journal.id_taken.hint": ("choose another id", "chọn mã khác"),
+    "journal.not_in_plan": ("{record} is not in the plan", "{record} không có trong kế hoạch"),
+    "journal.not_in_plan.hint": (
+        "the file may have changed since it was read; run the command again",
+        "tệp có thể đã thay đổi sau khi được đọc; hãy chạy lại lệnh",
+    ),
 }

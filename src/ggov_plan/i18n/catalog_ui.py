@@ -304,8 +304,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.prompt.activity": ("Activity", "Hoạt động"),
     "cli.prompt.choice": ("{label} (number or id)", "{label} (số thứ tự hoặc mã)"),
     "cli.prompt.choose": ("choose 1–{count}", "chọn từ 1 đến {count}"),
-    "cli.already_cancelled": ("activity {id!r} is already cancelled", "hoạt động {id!r} đã bị hủy"),
-    "cli.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
     "cli.void_conflict": (
         "--void cannot be combined with {options}",
         "--void không dùng chung được với {options}",
@@ -314,8 +312,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "to void: record --void COMPLETION_ID --reason …; to record work, leave out --void",
         "để hủy: record --void MÃ_KẾT_QUẢ --reason …; để ghi kết quả, bỏ --void",
     ),
-    "cli.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
-    "cli.id_taken.hint": ("choose another id", "chọn mã khác"),
     "cli.title_empty": ("--title is empty", "--title đang để trống"),
     "cli.title_empty.hint": ("say what will be done", "ghi rõ sẽ làm gì"),
     "cli.reason_empty": ("--reason is empty", "--reason đang để trống"),

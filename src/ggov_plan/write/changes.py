@@ -1,0 +1,247 @@
+"""What each write to the plan means: the records it appends, its defaults, its conflicts.
+
+The tracker changes a plan in four ways: it adds an activity, records work
+done for one, cancels one, or voids a completion recorded by mistake. Each
+way is a request value holding what was asked, already parsed (dates, whole
+numbers, resolved ids), and one pure function of the plan, the request and
+the :class:`WriteContext` (today, now, who, the source of randomness) that
+returns the records to append, or raises :class:`~ggov_plan.problems.UsageError`
+for a request the plan refuses (an activity already cancelled, a completion
+already void, an id already taken, a record that is not there).
+
+The functions are meant to run inside :func:`ggov_plan.write.journal.append`'s
+``build`` callback, on the plan as read under the lock, so every precondition
+and every new id is judged against the file as it is when it is written.
+What a request leaves out gets its default here, and only here. Whether the
+plan stays valid after the write (over-allocation, future dates, dangling
+references) is for the rules, which ``append`` runs on the new text.
+
+Nothing here prompts, prints or words a message: the command line asks for
+what is missing and shows what comes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+from ggov_plan.i18n.message import msg
+from ggov_plan.plan.model import Plan
+from ggov_plan.problems import UsageError
+from ggov_plan.write.ids import new_id
+from ggov_plan.write.journal import NewRecords
+
+#: What an activity aims at when no target is given: one of its unit.
+DEFAULT_TARGET = 1
+#: What an activity is planned to cost when no cost is given.
+DEFAULT_COST = 0
+#: How much one completion records when no quantity is given.
+DEFAULT_QUANTITY = 1
+#: What one completion spent when nothing is given.
+DEFAULT_SPENT = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WriteContext:
+    """When and by whom a write is made, and where its random ids come from."""
+
+    today: dt.date
+    now: dt.datetime  # recorded_at: to the second, with the local offset
+    #: Who is writing, when a request names nobody. A function, called only
+    #: then: the login name is read only to name a recorder (docs/security.md).
+    user: Callable[[], str]
+    choice: Callable[[str], str] = secrets.choice  # tests pass a fixed sequence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewActivity:
+    """Add an activity that carries out ``task``; None means "the default"."""
+
+    task: str
+    title: str
+    agency: str | None = None  # None: the task's lead agency does it
+    channel: str | None = None
+    contents: tuple[str, ...] = ()
+    due: dt.date | None = None
+    target: int | None = None  # None: DEFAULT_TARGET
+    unit: str | None = None
+    cost: int | None = None  # None: DEFAULT_COST
+    source: str | None = None
+    id: str | None = None  # None: the agency's id plus random characters
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewCompletion:
+    """Record work done for ``activity``; None means "the default"."""
+
+    activity: str
+    date: dt.date | None = None  # None: today
+    quantity: int | None = None  # None: DEFAULT_QUANTITY
+    spent: int | None = None  # None: DEFAULT_SPENT
+    source: str | None = None  # None: the activity's, worked out when read
+    evidence: str | None = None
+    note: str | None = None
+    by: str | None = None  # None or empty: the context's user
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CancelActivity:
+    """Cancel ``activity`` from ``date`` on; the activity stays in the file."""
+
+    activity: str
+    reason: str
+    date: dt.date | None = None  # None: today
+    by: str | None = None  # None or empty: the context's user
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoidCompletion:
+    """Void ``completion``, recorded by mistake; the completion stays in the file."""
+
+    completion: str
+    reason: str
+    by: str | None = None  # None or empty: the context's user
+
+
+Request = NewActivity | NewCompletion | CancelActivity | VoidCompletion
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The records a request appends, and the id of the record it is about."""
+
+    id: str
+    records: NewRecords
+
+
+def change(plan: Plan, request: Request, context: WriteContext) -> Change:
+    """The records that ``request`` appends to ``plan``; UsageError if the plan refuses it."""
+    if isinstance(request, NewActivity):
+        return add_activity(plan, request, context)
+    if isinstance(request, NewCompletion):
+        return record_completion(plan, request, context)
+    if isinstance(request, CancelActivity):
+        return cancel_activity(plan, request, context)
+    return void_completion(plan, request, context)
+
+
+def add_activity(plan: Plan, request: NewActivity, context: WriteContext) -> Change:
+    tasks = plan.by_id("tasks")
+    _require(request.task in tasks, "task", request.task)
+    taken = plan.declared_ids.get("activity", frozenset())
+    if request.id is not None and request.id in taken:
+        raise UsageError(
+            msg("journal.id_taken", key="activity", id=request.id),
+            hint=msg("journal.id_taken.hint"),
+        )
+    # Named after who does it, so that ids read as whose work they are.
+    prefix = request.agency or tasks[request.task].agency
+    ident = request.id or new_id(prefix, taken, context.choice)
+    values: dict[str, Any] = {
+        "id": ident,
+        "task": request.task,
+        "title": request.title.strip(),
+        "agency": request.agency,
+        "channel": request.channel,
+        "contents": list(request.contents),  # a list: the journal compares with TOML arrays
+        "due": request.due,
+        "target": _or(request.target, DEFAULT_TARGET),
+        "unit": _text(request.unit),
+        "cost": _or(request.cost, DEFAULT_COST),
+        "source": request.source,
+        "created": context.today,
+    }
+    return Change(ident, [("activity", values)])
+
+
+def record_completion(plan: Plan, request: NewCompletion, context: WriteContext) -> Change:
+    _require(request.activity in plan.by_id("activities"), "activity", request.activity)
+    ident = _fresh(plan, "completion", request.activity, context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "activity": request.activity,
+        "date": request.date if request.date is not None else context.today,
+        "quantity": _or(request.quantity, DEFAULT_QUANTITY),
+        "spent": _or(request.spent, DEFAULT_SPENT),
+        "source": request.source,
+        "evidence": _text(request.evidence),
+        "note": _text(request.note),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("completion", values)])
+
+
+def cancel_activity(plan: Plan, request: CancelActivity, context: WriteContext) -> Change:
+    check_cancellable(plan, request.activity)
+    ident = _fresh(plan, "cancellation", f"{request.activity}-cancel", context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "activity": request.activity,
+        "date": request.date if request.date is not None else context.today,
+        "reason": request.reason.strip(),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("cancellation", values)])
+
+
+def void_completion(plan: Plan, request: VoidCompletion, context: WriteContext) -> Change:
+    check_voidable(plan, request.completion)
+    ident = _fresh(plan, "void", f"{request.completion}-void", context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "completion": request.completion,
+        "reason": request.reason.strip(),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("void", values)])
+
+
+def check_cancellable(plan: Plan, activity: str) -> None:
+    """UsageError unless ``activity`` is in the plan and not cancelled yet.
+
+    :func:`cancel_activity` checks it under the lock; the command line also
+    checks it first, so as not to ask for a reason the write would refuse.
+    """
+    _require(activity in plan.by_id("activities"), "activity", activity)
+    if activity in {c.activity for c in plan.cancellations}:
+        raise UsageError(msg("journal.already_cancelled", id=activity))
+
+
+def check_voidable(plan: Plan, completion: str) -> None:
+    """UsageError unless ``completion`` is in the plan and not void yet (as above)."""
+    _require(completion in plan.by_id("completions"), "completion", completion)
+    if completion in {v.completion for v in plan.voids}:
+        raise UsageError(msg("journal.already_void", id=completion))
+
+
+def _require(present: bool, key: str, ident: str) -> None:
+    # The command line resolved the id on the plan it read first; the file
+    # may have changed before the lock was taken.
+    if not present:
+        raise UsageError(
+            msg(
+                "journal.not_in_plan",
+                record=msg("record.named", noun=msg(f"record.{key}"), id=ident),
+            ),
+            hint=msg("journal.not_in_plan.hint"),
+        )
+
+
+def _fresh(plan: Plan, key: str, prefix: str, context: WriteContext) -> str:
+    taken: Collection[str] = plan.declared_ids.get(key, frozenset())
+    return new_id(prefix, taken, context.choice)
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+def _text(value: str | None) -> str | None:
+    # Stripped; left out when not given or empty (a blank stays, as "").
+    return value.strip() if value else None
