@@ -32,8 +32,8 @@ import typer
 from ggov_plan import __version__
 from ggov_plan.cli.inputs import parse_date
 from ggov_plan.i18n import LANG_ENV, choose, set_language, t
-from ggov_plan.plan import cache
-from ggov_plan.plan.load import Loaded, find_plan
+from ggov_plan.plan import Checked, Reading, cache, open_valid, read
+from ggov_plan.plan.files import find_plan
 from ggov_plan.plan.rules import Context
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.render.check import text_line
@@ -251,18 +251,16 @@ def use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def load_checked(path: Path) -> tuple[Loaded, list[Problem]]:
-    """Read a plan file and its problems, through the cache unless it is off."""
-    result = cache.load(path, use_cache=use_cache())
-    return result.loaded, cache.validate(result, context())
+def load_checked(path: Path) -> tuple[Reading, list[Problem]]:
+    """A plan file and all its problems (:func:`ggov_plan.plan.read`)."""
+    reading = read(path, today=today(), cache=use_cache())
+    return reading, list(reading.problems)
 
 
-def load_valid(plan: Path | None) -> tuple[Loaded, list[Problem]]:
-    """Load the plan and refuse it if it has errors; return its warnings."""
-    loaded, problems = load_checked(plan_path(plan))
-    if any(p.is_error for p in problems) or loaded.plan is None:
-        raise PlanInvalid(loaded.file, problems)
-    return loaded, [p for p in problems if not p.is_error]
+def load_valid(plan: Path | None) -> tuple[Checked, list[Problem]]:
+    """The plan proved valid, and its warnings; PlanInvalid if it has errors."""
+    checked = open_valid(plan_path(plan), today=today(), cache=use_cache())
+    return checked, list(checked.warnings)
 
 
 def mention_warnings(warnings: list[Problem], file: str) -> None:
