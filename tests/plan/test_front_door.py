@@ -280,3 +280,19 @@ def test_reading_twice_leaves_one_entry_and_its_rules_result(tmp_path: Path) -> 
     assert sorted(p.name for p in entry.parent.iterdir()) == sorted(
         [entry.name, entry.with_suffix(".checked").name]
     )
+
+
+def test_a_write_with_the_cache_off_leaves_it_alone_whatever_it_read_before(
+    tmp_path: Path, _own_cache_folder: Path
+) -> None:
+    plan = copy_plan(tmp_path)
+    before = front.open_valid(plan, today=TODAY, cache=True)
+    entries = _own_cache_folder / "plans"
+    known = {p.name: p.read_bytes() for p in entries.iterdir()}
+    journal.append(
+        plan, new_activity("so-tttt-2a2a"), Context(TODAY), use_cache=False, before=before
+    )
+    journal.append(
+        plan, new_activity("so-tttt-3b3b"), Context(TODAY), use_cache=False, before=before
+    )
+    assert {p.name: p.read_bytes() for p in entries.iterdir()} == known

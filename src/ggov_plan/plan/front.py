@@ -165,11 +165,15 @@ def reread_for_write(
     raw = read_bytes(path)
     if before is not None and before.file == file and before.reading.basis is not None:
         basis = before.reading.basis
+        if not cache:  # read with the cache on, written with it off: leave it alone
+            basis = Basis(basis.snapshot, None, None)
         result = parse_cache.proved(raw, file, basis.snapshot)
         if result is not None:
             if result.snapshot is basis.snapshot and before.reading.today == today:
                 # The same bytes, name and day: the rules, pure, would say the same.
-                reading = dataclasses.replace(before.reading, loaded=result.loaded, how="cache")
+                reading = dataclasses.replace(
+                    before.reading, loaded=result.loaded, how="cache", basis=basis
+                )
                 return Current(raw, reading.checked())
             # Another writer appended blocks since: only those are parsed.
             result = dataclasses.replace(result, entry=basis.entry, on_disk=basis.on_disk)
