@@ -867,10 +867,12 @@ def stages(path: Path, runs: int, today: dt.date) -> tuple[dict[str, float], lis
             missing.append(f"stages from {module} left out: {error}"[:200])
             return None
 
-    load = imported("ggov_plan.plan.load", "parse", "read_text")
-    if load is None:
+    parsing = imported("ggov_plan.plan.parse", "parse")
+    reading = imported("ggov_plan.plan.files", "read_text")
+    if parsing is None or reading is None:
         return out, missing
-    parse, read_text = load
+    (parse,) = parsing
+    (read_text,) = reading
     text = timed("read", lambda: read_text(path))
     if text is None:
         return out, missing

@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 from conftest import MINIMAL_PLAN
 from ggov_plan.cli import app
 from ggov_plan.plan import cache
-from ggov_plan.plan.load import parse
 from ggov_plan.plan.model import COLLECTIONS, Plan, Record
+from ggov_plan.plan.parse import parse
 from ggov_plan.write.journal import render_blocks
 from track_helpers import ENV, PLAN_2017, TODAY, cli, copy_plan
 

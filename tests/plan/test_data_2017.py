@@ -4,7 +4,7 @@ The seed (``../shared/seeds/000_daa64bf3539fc176.txt`` beside the repository)
 is an OCR scan that lost most Vietnamese diacritics and garbles some letters
 ("tir" for "tử", "Pai" for "Đài", "1a" for "là"). Every figure, number and
 date below is checked against the plan as loaded through
-:func:`ggov_plan.plan.load.load`, and where practical against the seed text itself;
+:func:`ggov_plan.plan.parse.parse_file`, and where practical against the seed text itself;
 every verbatim text field is aligned word by word against the folded seed so
 that an added, changed or dropped word is caught.
 """
@@ -24,8 +24,9 @@ from typing import Any
 
 import pytest
 
-from ggov_plan.plan.load import Loaded, load
 from ggov_plan.plan.model import Plan
+from ggov_plan.plan.parse import Loaded
+from ggov_plan.plan.parse import parse_file as load
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILE = ROOT / "data" / "plan2017.toml"

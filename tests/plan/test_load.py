@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN, PLAN_2017, check_text, line_of
-from ggov_plan.plan.load import find_plan, load, parse, read_text
+from ggov_plan.plan.files import find_plan, read_text
+from ggov_plan.plan.parse import parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.sourcemap import SourceMap
 from ggov_plan.problems import PlanNotFound, PlanUnreadable, Severity
 

@@ -12,7 +12,8 @@ import datetime as dt
 import pytest
 
 from conftest import MINIMAL_PLAN, PLAN_2017, check_text, line_of
-from ggov_plan.plan.load import load, parse
+from ggov_plan.plan.parse import parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, budget_sums, validate
 from ggov_plan.problems import Problem, Severity
 

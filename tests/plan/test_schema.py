@@ -28,10 +28,11 @@ from jsonschema import Draft202012Validator, FormatChecker
 from typer.testing import CliRunner, Result
 
 from ggov_plan.cli import app, reference
-from ggov_plan.plan.load import ID_PATTERN, parse
 from ggov_plan.plan.model import CHILDREN, COLLECTIONS, FORMAT_VERSION, Budget, Header, field_specs
+from ggov_plan.plan.parse import parse
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.plan.schema import plan_schema, schema_text
+from ggov_plan.plan.validity import ID_PATTERN
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = (

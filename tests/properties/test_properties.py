@@ -121,8 +121,9 @@ from ggov_plan.books.derive import Status, budget_rows, overview, progress_rows
 from ggov_plan.books.report import Report, build
 from ggov_plan.cli import app
 from ggov_plan.i18n import LANGS, Lang, language
-from ggov_plan.plan.load import Loaded, load, parse
 from ggov_plan.plan.model import Plan
+from ggov_plan.plan.parse import Loaded, parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import Problem
 from ggov_plan.render import data as data_render

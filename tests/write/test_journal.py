@@ -10,7 +10,8 @@ from typing import Any
 import filelock
 import pytest
 
-from ggov_plan.plan.load import Loaded, load, parse
+from ggov_plan.plan.parse import Loaded, parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import PlanInvalid, PlanNotFound, UsageError
 from ggov_plan.write import journal

@@ -117,7 +117,6 @@ def show(*, plan: PlanSource, as_json: bool) -> None:
     agencies with their tasks, and the budget.
     """
     loaded, warnings = load_valid(plan)
-    assert loaded.plan is not None
     # Only a terminal needs rich: JSON starts faster without it.
     if as_json:
         from ggov_plan.render import data as data_render
@@ -141,7 +140,6 @@ def status(*, plan: PlanSource, as_json: bool, as_of: str | None) -> None:
     from ggov_plan.books.derive import overview
 
     loaded, warnings = load_valid(plan)
-    assert loaded.plan is not None
     figures = overview(loaded.plan, day)
     if as_json:
         from ggov_plan.render import data as data_render

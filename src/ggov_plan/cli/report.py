@@ -170,13 +170,12 @@ def report(
     day = as_of_day(as_of)
     start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
-    assert loaded.plan is not None and loaded.plan.header is not None
     if output is not None and _same_file(output, Path(loaded.file)):
         raise UsageError(
             t("report.output_is_plan", path=output), hint=t("report.output_is_plan.hint")
         )
     if official:
-        built = build(loaded.plan, day, start or loaded.plan.header.start, warnings)
+        built = build(loaded.plan, day, start or loaded.header.start, warnings)
         document = render_official(built, output_format)
     else:
         built = build(loaded.plan, day, start, warnings)

@@ -48,7 +48,7 @@ from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, Us
 from ggov_plan.text import undecodable, visible_controls
 
 if TYPE_CHECKING:
-    from ggov_plan.plan.load import Loaded
+    from ggov_plan.plan import Checked, Reading
     from ggov_plan.plan.rules import Context
 
 EXIT_OK = 0
@@ -344,25 +344,25 @@ def context() -> Context:
 
 
 def plan_path(plan: Path | None) -> Path:
-    from ggov_plan.plan.load import find_plan
+    from ggov_plan.plan.files import find_plan
 
     return find_plan(plan, os.environ, Path())
 
 
-def load_checked(path: Path, *, use_cache: bool) -> tuple[Loaded, list[Problem]]:
-    """Read a plan file and its problems, through the cache unless it is off."""
-    from ggov_plan.plan import cache
+def load_checked(path: Path, *, use_cache: bool) -> tuple[Reading, list[Problem]]:
+    """A plan file and all its problems (:func:`ggov_plan.plan.read`)."""
+    from ggov_plan.plan import read
 
-    result = cache.load(path, use_cache=use_cache)
-    return result.loaded, cache.validate(result, context())
+    reading = read(path, today=today(), cache=use_cache)
+    return reading, list(reading.problems)
 
 
-def load_valid(plan: PlanSource) -> tuple[Loaded, list[Problem]]:
-    """Load the plan and refuse it if it has errors; return its warnings."""
-    loaded, problems = load_checked(plan_path(plan.path), use_cache=plan.use_cache)
-    if any(p.is_error for p in problems) or loaded.plan is None:
-        raise PlanInvalid(loaded.file, problems)
-    return loaded, [p for p in problems if not p.is_error]
+def load_valid(plan: PlanSource) -> tuple[Checked, list[Problem]]:
+    """The plan proved valid, and its warnings; PlanInvalid if it has errors."""
+    from ggov_plan.plan import open_valid
+
+    checked = open_valid(plan_path(plan.path), today=today(), cache=plan.use_cache)
+    return checked, list(checked.warnings)
 
 
 def mention_warnings(warnings: list[Problem], file: str) -> None:

@@ -24,7 +24,7 @@ from ggov_plan.problems import UsageError
 
 if TYPE_CHECKING:
     from ggov_plan.books.derive import Overview
-    from ggov_plan.plan.load import Loaded
+    from ggov_plan.plan import Checked
     from ggov_plan.plan.model import Plan
     from ggov_plan.write import changes, journal
 
@@ -97,11 +97,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def _current(plan: PlanSource) -> Plan:
+def _current(plan: PlanSource) -> Checked:
     """The plan to resolve names and prompt against; the write reads it again under the lock."""
-    loaded, _ = load_valid(plan)
-    assert loaded.plan is not None
-    return loaded.plan
+    checked, _ = load_valid(plan)
+    return checked
 
 
 def _named(current: Plan, kind: str, typed: str | None, option: str) -> str | None:
@@ -110,7 +109,9 @@ def _named(current: Plan, kind: str, typed: str | None, option: str) -> str | No
     return resolve(current, kind, typed, option) if typed else None
 
 
-def _write(plan: PlanSource, request: changes.Request, dry_run: bool) -> None:
+def _write(
+    plan: PlanSource, request: changes.Request, dry_run: bool, before: Checked | None
+) -> None:
     """Append what the core makes of ``request``, then print it and its id.
 
     The core function runs in ``build``, on the plan as read under the lock,
@@ -121,13 +122,17 @@ def _write(plan: PlanSource, request: changes.Request, dry_run: bool) -> None:
     writing = changes.WriteContext(today=today(), now=_now(), user=_recorder)
     made: list[changes.Change] = []
 
-    def build(fresh: Loaded) -> journal.NewRecords:
-        assert fresh.plan is not None
+    def build(fresh: Checked) -> journal.NewRecords:
         made.append(changes.change(fresh.plan, request, writing))
         return made[-1].records
 
     result = journal.append(
-        plan_path(plan.path), build, context(), dry_run=dry_run, use_cache=plan.use_cache
+        plan_path(plan.path),
+        build,
+        context(),
+        dry_run=dry_run,
+        use_cache=plan.use_cache,
+        before=before,
     )
     _print_write(result, made[-1].id)
 
@@ -191,7 +196,8 @@ def activity_add(
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes, journal
 
-    current = _current(plan)
+    checked = _current(plan)
+    current = checked.plan
     request = changes.NewActivity(
         task=_task(current, task),
         title=_title(title),
@@ -207,7 +213,7 @@ def activity_add(
     )
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    _write(plan, request, dry_run)
+    _write(plan, request, dry_run, checked)
 
 
 def _task(current: Plan, typed: str | None) -> str:
@@ -259,7 +265,6 @@ def activity_list(
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    assert current is not None
     rows = filter_activities(
         activity_figures(current, day),
         agency=resolve(current, "agency", agency, "--agency") if agency else None,
@@ -294,7 +299,6 @@ def activity_show(
     day = as_of_day(as_of)
     loaded, _ = load_valid(plan)
     current = loaded.plan
-    assert current is not None
     activity_id = resolve(current, "activity", activity, "ID")
     (figures,) = [f for f in activity_figures(current, day) if f.activity.id == activity_id]
     if as_json:
@@ -336,7 +340,8 @@ def activity_cancel(
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
 
-    current = _current(plan)
+    checked = _current(plan)
+    current = checked.plan
     activity_id = resolve(current, "activity", activity, "ID")
     # Checked under the lock too; here first, so as not to ask for a reason in vain.
     changes.check_cancellable(current, activity_id)
@@ -346,7 +351,7 @@ def activity_cancel(
         reason=_reason(reason),
         by=by,
     )
-    _write(plan, request, dry_run)
+    _write(plan, request, dry_run, checked)
 
 
 @commands.command("record", PLAN)
@@ -397,13 +402,14 @@ def record(
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
 
-    current = _current(plan)
+    checked = _current(plan)
+    current = checked.plan
     if void is not None:
         _refuse_with_void(
             {"ID": activity, "--qty": qty, "--date": date, "--spent": spent}
             | {"--source": source, "--evidence": evidence, "--note": note}
         )
-        _void(current, void, reason, by, dry_run, plan)
+        _void(checked, void, reason, by, dry_run, plan)
         return
     if activity is None:
         activity = _choose_open_activity(current)
@@ -417,7 +423,7 @@ def record(
         note=note,
         by=by,
     )
-    _write(plan, request, dry_run)
+    _write(plan, request, dry_run, checked)
 
 
 def _refuse_with_void(given: dict[str, str | None]) -> None:
@@ -445,7 +451,7 @@ def _choose_open_activity(current: Plan) -> str:
 
 
 def _void(
-    current: Plan,
+    checked: Checked,
     completion: str,
     reason: str | None,
     by: str | None,
@@ -455,11 +461,11 @@ def _void(
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
 
-    completion_id = resolve(current, "completion", completion, "--void")
+    completion_id = resolve(checked.plan, "completion", completion, "--void")
     # Checked under the lock too; here first, so as not to ask for a reason in vain.
-    changes.check_voidable(current, completion_id)
+    changes.check_voidable(checked.plan, completion_id)
     request = changes.VoidCompletion(completion=completion_id, reason=_reason(reason), by=by)
-    _write(plan, request, dry_run)
+    _write(plan, request, dry_run, checked)
 
 
 # --------------------------------------------------------------------------- progress, budget
@@ -497,7 +503,6 @@ def progress(
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    assert current is not None
     figures: Overview = overview(current, day)
     rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
     if as_json:
@@ -525,7 +530,6 @@ def budget(
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    assert current is not None
     figures = overview(current, day)
     rows = in_name_order(current, by.value, budget_rows(current, figures, by.value))
     if as_json:

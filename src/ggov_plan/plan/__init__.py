@@ -1,6 +1,39 @@
 """Reading a plan: bytes → TOML → model → rules, behind one front door.
 
-The stage owns finding and reading the file, building the records
-(:mod:`.model`), the parse cache, the rules that judge a plan and the JSON
-Schema of the file.
+The stage owns finding and reading the file (:mod:`.files`), parsing it
+(:mod:`.parse`), what a valid value is (:mod:`.validity`), building the
+records and their problems (:mod:`.build`, :mod:`.model`), the rules that
+judge a plan (:mod:`.rules`), the parse cache (:mod:`.cache`) and the JSON
+Schema of the file (:mod:`.schema`).
+
+Commands go through the front door (:mod:`.front`), re-exported here:
+:func:`read` for every problem, :func:`open_valid` for a plan proved valid,
+and, for a write under its lock, :func:`reread_for_write`,
+:func:`prove_appended` and :func:`remember_written`.
 """
+
+from ggov_plan.plan.front import (
+    Appended,
+    Basis,
+    Checked,
+    Current,
+    Reading,
+    open_valid,
+    prove_appended,
+    read,
+    remember_written,
+    reread_for_write,
+)
+
+__all__ = [
+    "Appended",
+    "Basis",
+    "Checked",
+    "Current",
+    "Reading",
+    "open_valid",
+    "prove_appended",
+    "read",
+    "remember_written",
+    "reread_for_write",
+]

@@ -8,7 +8,7 @@ the repository: the plan's folder is not touched). On the next load:
 
 - the same bytes (same size and digest): the cached model is used;
 - the old bytes plus more at the end: only the new part is parsed
-  (:func:`ggov_plan.plan.load.appended_records`), if it is journal blocks;
+  (:func:`ggov_plan.plan.parse.appended_records`), if it is journal blocks;
 - anything else, a hand edit anywhere included: a full parse.
 
 A cache entry is never trusted beyond what it proves: it is used only if its
@@ -19,6 +19,10 @@ cached; problems carry messages that are worded only when shown.
 
 ``--no-cache`` or ``GGOV_PLAN_NO_CACHE=1`` turns the cache off; it is then
 neither read nor written.
+
+Commands never call this module: the front door (:mod:`ggov_plan.plan.front`)
+uses it. It keeps no state between calls: what one read proves is handed to
+the next as a value (:class:`Snapshot`), never remembered in the process.
 """
 
 from __future__ import annotations
@@ -36,17 +40,11 @@ from pathlib import Path
 from typing import Any
 
 from ggov_plan import __version__
-from ggov_plan.plan import model, rules
-from ggov_plan.plan.load import (
-    Headers,
-    Loaded,
-    appended_records,
-    decode,
-    parse_with_headers,
-    read_bytes,
-)
+from ggov_plan.plan import model
+from ggov_plan.plan.build import Headers
+from ggov_plan.plan.files import decode, read_bytes
 from ggov_plan.plan.model import COLLECTIONS, Plan, Record
-from ggov_plan.plan.rules import Context
+from ggov_plan.plan.parse import Loaded, appended_records, parse_with_headers
 from ggov_plan.problems import Problem
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
@@ -245,48 +243,31 @@ class _PayloadUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
 
 
-#: Entries this process has read or written, with the file status they had:
-#: a write command reads its plan twice (before and under the lock), and a
-#: large entry takes a second to read. A snapshot proves itself against the
-#: plan's bytes anyway; the status check is so that a changed entry is read.
-_MEMO: dict[Path, tuple[tuple[int, int, int], Snapshot]] = {}
-
-
-def _identity(status: os.stat_result) -> tuple[int, int, int]:
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
 def read_entry(path: Path) -> Snapshot | None:
     """The entry at ``path``, or None if there is none usable, for any reason."""
     try:
         with path.open("rb") as stream:
             status = os.fstat(stream.fileno())
-            if not _private(status):
+            if not _private(status) or stream.readline() != _tag():
                 return None
-            memo = _MEMO.get(path)
-            if memo is not None and memo[0] == _identity(status):
-                return memo[1]
-            if stream.readline() != _tag():
-                return None
-            snapshot = _from_payload(_PayloadUnpickler(stream).load())
+            return _from_payload(_PayloadUnpickler(stream).load())
     except Exception:
         return None
-    _MEMO[path] = (_identity(status), snapshot)
-    return snapshot
 
 
-def store(path: Path, known: Snapshot | None, snapshot: Snapshot) -> None:
-    """Write ``snapshot`` as the entry unless the entry on disk is nearly as good.
+def store(path: Path, known: Snapshot | None, snapshot: Snapshot) -> Snapshot | None:
+    """Write ``snapshot`` as the entry unless ``known``, the entry on disk, is
+    nearly as good; return what the entry then holds.
 
     After a few appended blocks the old entry still serves: the next load
     parses just the blocks (:func:`extend`). Rewriting a large entry takes
     seconds, so that is done only once the new part is 1/32 of the file.
     """
     if snapshot is known:
-        return
+        return known
     if known is not None and snapshot.size - known.size < snapshot.size // 32:
-        return
-    write_entry(path, snapshot)
+        return known
+    return snapshot if write_entry(path, snapshot) else known
 
 
 def _private(status: os.stat_result) -> bool:
@@ -301,11 +282,10 @@ def _tag() -> bytes:
     return FORMAT_TAG.encode() + b"\n"
 
 
-def write_entry(path: Path, snapshot: Snapshot) -> None:
-    """Write atomically; failing to write the cache never fails a command."""
-    if _write_atomically(path, _to_payload(snapshot)):
-        with contextlib.suppress(OSError):
-            _MEMO[path] = (_identity(path.stat()), snapshot)
+def write_entry(path: Path, snapshot: Snapshot) -> bool:
+    """Write atomically; whether it was written. Failing to write the cache
+    never fails a command."""
+    return _write_atomically(path, _to_payload(snapshot))
 
 
 def _write_atomically(path: Path, payload: Any) -> bool:
@@ -344,28 +324,28 @@ class CachedLoad:
     snapshot: Snapshot | None
     how: str  # "cache", "appended", "parsed": for tests and the benchmarks
     entry: Path | None = None  # the cache entry, when the cache is on
+    #: What that entry holds after this load (:func:`store` decides from it).
+    on_disk: Snapshot | None = None
 
 
-#: With the cache off, the last plan this process parsed, by real path: a
-#: write parses its plan before the lock and reads it again under the lock;
-#: the second read is then proved against this (by size and digest, as an
-#: entry would be) instead of parsed again. Nothing is written anywhere.
-_LAST: dict[str, Snapshot] = {}
-
-
-def last_parsed(path: Path) -> Snapshot | None:
-    return _LAST.get(os.path.realpath(path))
+def proved(raw: bytes, file: str, known: Snapshot) -> CachedLoad | None:
+    """The load of ``raw`` if ``known`` proves it: the same bytes (by size and
+    digest), or those bytes with journal blocks appended; else None."""
+    if len(raw) == known.size and digest(raw) == known.digest:
+        return CachedLoad(loaded_from(known, raw, file), known, "cache")
+    extended = extend(known, raw, file)
+    if extended is None:
+        return None
+    snapshot = extended[0]
+    return CachedLoad(loaded_from(snapshot, raw, file), snapshot, "appended")
 
 
 def load_raw(raw: bytes, file: str, known: Snapshot | None) -> CachedLoad:
     """Load ``raw`` using ``known`` where it proves the same or earlier bytes."""
     if known is not None:
-        if len(raw) == known.size and digest(raw) == known.digest:
-            return CachedLoad(loaded_from(known, raw, file), known, "cache")
-        extended = extend(known, raw, file)
-        if extended is not None:
-            snapshot = extended[0]
-            return CachedLoad(loaded_from(snapshot, raw, file), snapshot, "appended")
+        result = proved(raw, file, known)
+        if result is not None:
+            return result
     loaded, headers = parse_with_headers(decode(raw, file), file)
     fresh = snapshot_of(raw, loaded, headers)
     if fresh is None:
@@ -376,24 +356,26 @@ def load_raw(raw: bytes, file: str, known: Snapshot | None) -> CachedLoad:
     return CachedLoad(loaded_from(fresh, raw, file), fresh, "parsed")
 
 
-def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> CachedLoad:
-    """Read a plan file, through the cache if ``use_cache``."""
-    raw = read_bytes(path)
-    file = str(path)
-    if not use_cache:
-        result = load_raw(raw, file, None)
-        if result.snapshot is not None:
-            _LAST[os.path.realpath(path)] = result.snapshot
-        return result
-    entry = entry_path(path, folder or cache_folder())
+def load_entry(raw: bytes, file: str, entry: Path, *, write: bool = True) -> CachedLoad:
+    """Load ``raw`` through the cache entry at ``entry``.
+
+    ``write=False`` leaves the entry as it is: a plan write keeps the cache
+    folder untouched until the plan itself is written.
+    """
     known = read_entry(entry)
     result = load_raw(raw, file, known)
-    if result.snapshot is not None:
-        store(entry, known, result.snapshot)
-    return dataclasses.replace(result, entry=entry)
+    on_disk = known
+    if write and result.snapshot is not None:
+        on_disk = store(entry, known, result.snapshot)
+    return dataclasses.replace(result, entry=entry, on_disk=on_disk)
 
 
-# --------------------------------------------------------------------------- validation
+def load(path: Path, *, folder: Path | None = None) -> CachedLoad:
+    """Read a plan file through its cache entry (in ``folder``, else the user's)."""
+    return load_entry(read_bytes(path), str(path), entry_path(path, folder or cache_folder()))
+
+
+# --------------------------------------------------------------------------- rules' results
 
 # The rules are pure functions of the plan and the day (ggov_plan.plan.rules),
 # and their problems hold messages, not words (ggov_plan.i18n.message): so
@@ -401,42 +383,27 @@ def load(path: Path, *, use_cache: bool = True, folder: Path | None = None) -> C
 # day) at a time, and serves every language. On a large plan the rules take as
 # long as loading it from the cache.
 
+#: What a rules' result is for: the plan's bytes, its file name, the day.
+CheckedKey = tuple[bytes, str, Any]
+
 
 def _checked_path(entry: Path) -> Path:
     return entry.with_suffix(".checked")
 
 
-def _checked_key(result: CachedLoad, context: Context) -> tuple[Any, ...]:
-    # No language: problems hold messages, worded only when shown.
-    assert result.snapshot is not None
-    return (result.snapshot.digest, result.loaded.file, context.today)
-
-
-def validate(result: CachedLoad, context: Context, *, write: bool = True) -> list[Problem]:
-    """:func:`ggov_plan.plan.rules.validate`, remembered for a cached plan.
-
-    ``write=False`` only reads what is remembered: a plan write keeps the cache
-    folder untouched until the plan itself is written (:func:`remember_checked`).
-    """
-    if result.entry is None or result.snapshot is None:
-        return rules.validate(result.loaded, context)
-    key = _checked_key(result, context)
-    path = _checked_path(result.entry)
+def recall_problems(entry: Path, key: CheckedKey) -> list[Problem] | None:
+    """The problems remembered beside ``entry`` for ``key``, or None."""
     try:
-        with path.open("rb") as stream:
+        with _checked_path(entry).open("rb") as stream:
             if _private(os.fstat(stream.fileno())) and stream.readline() == _tag():
                 stored_key, problems = _PayloadUnpickler(stream).load()
                 if stored_key == key and isinstance(problems, list):
                     return problems
     except Exception:  # a bad entry is no entry: the rules run again
         pass
-    problems = rules.validate(result.loaded, context)
-    if write:
-        remember_checked(result, context, problems)
-    return problems
+    return None
 
 
-def remember_checked(result: CachedLoad, context: Context, problems: list[Problem]) -> None:
-    """Keep the rules' result for ``result``'s bytes and day."""
-    if result.entry is not None and result.snapshot is not None:
-        _write_atomically(_checked_path(result.entry), (_checked_key(result, context), problems))
+def remember_problems(entry: Path, key: CheckedKey, problems: list[Problem]) -> None:
+    """Keep the rules' result for ``key`` beside ``entry``."""
+    _write_atomically(_checked_path(entry), (key, problems))

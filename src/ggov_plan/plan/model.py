@@ -459,3 +459,20 @@ class Status(StrEnum):
     DONE = "done"
     OVERDUE = "overdue"
     CANCELLED = "cancelled"
+
+
+def record_fields(record: Record) -> dict[str, Any]:
+    """A record's documented fields as a plain dict (children included as dicts)."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if "spec" not in f.metadata:
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, Record):
+            value = record_fields(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Record):
+            value = [record_fields(v) for v in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out

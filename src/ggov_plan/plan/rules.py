@@ -3,7 +3,7 @@
 Each rule takes the plan and a :class:`Context` and yields problems; none of
 them reads files or the clock. Syntax and structure (missing keys, wrong
 types, unknown keys) are found while the model is built, in
-:mod:`ggov_plan.plan.load`; :func:`validate` returns those together with what the
+:mod:`ggov_plan.plan.build`; :func:`validate` returns those together with what the
 rules find, sorted by position, so one run reports everything.
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 
 from ggov_plan.i18n import CATALOG
 from ggov_plan.i18n.message import Day, Figure, Joined, Message, Money, Number, Text, msg
-from ggov_plan.plan.load import Loaded
 from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
+from ggov_plan.plan.parse import Loaded
 from ggov_plan.problems import Problem, Severity
 
 #: Where a key stands in the file, by its data path (``budget.source[1].amount``).

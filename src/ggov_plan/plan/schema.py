@@ -27,7 +27,6 @@ import datetime as dt
 import json
 from typing import Any
 
-from ggov_plan.plan.load import ID_PATTERN
 from ggov_plan.plan.model import (
     CHILDREN,
     COLLECTIONS,
@@ -38,6 +37,7 @@ from ggov_plan.plan.model import (
     Record,
     field_specs,
 )
+from ggov_plan.plan.validity import ID_PATTERN
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:ggov-plan:plan-format:{FORMAT_VERSION}"

@@ -8,7 +8,9 @@ can be joined by git's union merge driver. Each write:
 1. takes an exclusive lock on ``.<name>.lock`` beside the plan (an OS lock via
    filelock: fcntl on POSIX, msvcrt on Windows, released by the OS if the
    process dies, so a killed writer never blocks the next one);
-2. re-reads the file under the lock;
+2. re-reads the file under the lock, through the plan's front door
+   (:func:`ggov_plan.plan.reread_for_write`): proved against the plan the
+   command read before taking the lock, it is not parsed a second time;
 3. builds the new text: the old text plus the new blocks;
 4. verifies it: it parses, its data equals the old data plus exactly the new
    records, and it passes validation (parsing only the new blocks when the
@@ -24,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import dataclasses
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -33,10 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from ggov_plan.i18n.message import PerLanguage, Text, msg
-from ggov_plan.plan import cache
-from ggov_plan.plan.load import ID_PATTERN, Loaded, parse, read_bytes
+from ggov_plan.plan import front
+from ggov_plan.plan.files import read_bytes
+from ggov_plan.plan.parse import Loaded, parse
 from ggov_plan.plan.rules import Context, validate
-from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, UsageError
+from ggov_plan.plan.validity import ID_PATTERN
+from ggov_plan.problems import GgovPlanError, Problem, UsageError
 from ggov_plan.text import undecodable
 from ggov_plan.write.atomic import write_replacing
 
@@ -169,22 +172,25 @@ def _expected_blocks(records: NewRecords) -> dict[str, list[dict[str, Any]]]:
 
 def append(
     path: Path,
-    build: Callable[[Loaded], NewRecords],
+    build: Callable[[front.Checked], NewRecords],
     context: Context,
     *,
     dry_run: bool = False,
     timeout: float = LOCK_TIMEOUT_SECONDS,
     use_cache: bool = True,
+    before: front.Checked | None = None,
 ) -> WriteResult:
     """Append the records ``build`` makes from the current plan, safely.
 
     ``build`` runs under the lock on the freshly read plan, so ids it picks
     are checked against what is really in the file at that moment.
 
-    The plan is read through the cache (:mod:`ggov_plan.plan.cache`) unless
+    ``before`` is the plan the caller read before calling (to resolve names,
+    say): the re-read under the lock is proved against it by size and digest
+    instead of parsed again. The plan is read through the cache unless
     ``use_cache`` is False. Verifying the new text needs only the appended
     blocks parsed when the old text's tables all came from ``[[key]]``
-    headers (:func:`ggov_plan.plan.cache.extend` checks it): the whole file then
+    headers (:func:`ggov_plan.plan.prove_appended`): the whole file then
     reads as the old data plus the blocks' data, which must be exactly the
     new records. Otherwise the whole new text is parsed and compared.
     """
@@ -212,15 +218,12 @@ def append(
             hint=msg("journal.cannot_lock.hint"),
         ) from None
     try:
-        raw = read_bytes(real)
-        entry = cache.entry_path(real, cache.cache_folder()) if use_cache else None
-        known = cache.read_entry(entry) if entry is not None else cache.last_parsed(real)
-        current_load = dataclasses.replace(cache.load_raw(raw, str(path), known), entry=entry)
-        old = current_load.loaded
-        problems = cache.validate(current_load, context, write=False)
-        if old.plan is None or any(p.is_error for p in problems):
-            raise PlanInvalid(str(path), problems)
-        records = build(old)
+        current = front.reread_for_write(
+            real, file=str(path), before=before, today=context.today, cache=use_cache
+        )
+        raw = current.raw
+        old = current.checked.loaded
+        records = build(current.checked)
         newline = "\r\n" if b"\r\n" in raw else "\n"
         _check_utf8(records)
         blocks = render_blocks(records, newline)
@@ -228,21 +231,16 @@ def append(
             separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
             blocks = separator + blocks
         new_raw = raw + blocks.encode("utf-8")
-        verified = _verify_appended(
-            current_load.snapshot, new_raw, records, context, str(path), entry
-        )
-        if verified is None:  # not provable from the blocks alone: check the whole text
+        appended = _verify_appended(current, new_raw, records)
+        if appended is None:  # not provable from the blocks alone: check the whole text
             text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
             verify(old, text, text + blocks, records, context)
         if not dry_run:
             _remove_stale_temps(real)
             write_replacing(real, new_raw)
-            if entry is not None and verified is not None:
+            if appended is not None:
                 # Only now, with the plan written: the next command starts warm.
-                new, new_problems = verified
-                assert new.snapshot is not None
-                cache.store(entry, known, new.snapshot)
-                cache.remember_checked(new, context, new_problems)
+                front.remember_written(appended)
         return WriteResult(Path(path), blocks, written=not dry_run)
     finally:
         lock.release()
@@ -260,33 +258,26 @@ def _check_utf8(records: NewRecords) -> None:
 
 
 def _verify_appended(
-    old: cache.Snapshot | None,
-    new_raw: bytes,
-    records: NewRecords,
-    context: Context,
-    file: str,
-    entry: Path | None,
-) -> tuple[cache.CachedLoad, list[Problem]] | None:
-    """The new plan and its problems if the appended blocks alone prove it right.
+    current: front.Current, new_raw: bytes, records: NewRecords
+) -> front.Appended | None:
+    """The new plan if the appended blocks alone prove it right.
 
     Returns None when they cannot prove it (the caller verifies the whole
     text); raises :class:`WriteRefused` when they prove it wrong.
     """
-    extended = cache.extend(old, new_raw, file) if old is not None else None
-    if extended is None:
+    appended = front.prove_appended(current, new_raw)
+    if appended is None:
         return None
-    snapshot, data = extended
-    if data != _expected_blocks(records):
+    file = appended.reading.file
+    if appended.blocks != _expected_blocks(records):
         raise WriteRefused(
             msg("journal.would_not_read_back", file=file),
             hint=msg("journal.would_not_read_back.hint"),
         )
-    new = cache.CachedLoad(cache.loaded_from(snapshot, new_raw, file), snapshot, "appended", entry)
-    problems = cache.validate(new, context, write=False)
-    errors = [p for p in problems if p.is_error]
+    errors = [p for p in appended.reading.problems if p.is_error]
     if errors:
         raise WriteRefused(msg("journal.would_be_invalid", file=file), errors)
-    return new, problems
+    return appended
 
 
 def check_new_id(ident: str, option: str) -> None:
