@@ -65,6 +65,8 @@ class Report:
     completed: list[Completed]
     problems: list[Problem]
     chart: list[ChartPoint]
+    #: The journal's live state on ``as_of``, for a renderer that lists records.
+    ledger: Ledger
 
     def label(self, kind: str, key: str) -> str:
         """The display name of an agency, channel or content id ("" → "(none)")."""
@@ -179,4 +181,5 @@ def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Prob
         completed=completed,
         problems=warnings,
         chart=progress_series(plan, as_of, ledger),
+        ledger=ledger,
     )
