@@ -87,17 +87,20 @@ def share(done: int, target: int) -> float:
     return min(done / target, 1.0) if target > 0 else 0.0
 
 
-#: Shares are summed exactly, as integers in units of 2**-1074, the smallest
-#: float: every float is a whole number of those units.
-_UNIT_BITS = 1074
-_ONE = 1 << _UNIT_BITS
+#: Shares are summed exactly, as whole numbers of small units. Any finite
+#: float is a whole number of 2**-1074 (the smallest float), but sums of such
+#: long integers are slow; a float between 2**-64 and 2**64 (every share of a
+#: target below 2**64) is a whole number of 2**-117, which a short integer
+#: holds, so the tally keeps two sums and joins them only when read.
+_FINE_BITS = 1074
+_COARSE_BITS = 117
+_COARSE = float(1 << _COARSE_BITS)
+_SMALL, _LARGE = 2.0**-64, 2.0**64
 
 
-def _units(ratio: float) -> int:
-    if ratio == 1.0 or ratio == 0.0:  # most activities: done, or not begun
-        return _ONE if ratio else 0
+def _fine_units(ratio: float) -> int:
     numerator, denominator = ratio.as_integer_ratio()  # denominator: a power of 2
-    return numerator << (_UNIT_BITS + 1 - denominator.bit_length())
+    return numerator << (_FINE_BITS + 1 - denominator.bit_length())
 
 
 class ProgressTally:
@@ -107,32 +110,53 @@ class ProgressTally:
     share once; the report's chart adds and takes away shares event by event.
     The sum is exact, so it does not depend on the order shares came and went
     in, and both read the very same float for the same day: the chart's last
-    point is the overall progress, not an approximation of it. (A float sum
-    would drift with each take-away.)
+    point is the overall progress, not an approximation of it. (A running
+    float sum drifts with each take-away: on a plan of 10,000 activities the
+    chart once read 0.6033 on a day the overview read 0.6032.)
     """
 
-    __slots__ = ("_count", "_units")
+    __slots__ = ("_coarse", "_count", "_fine")
 
     def __init__(self) -> None:
-        self._units = 0
+        self._coarse = 0  # in units of 2**-117
+        self._fine = 0  # in units of 2**-1074: shares outside [2**-64, 2**64]
         self._count = 0
 
-    def add(self, ratio: float) -> None:
-        self._units += _units(ratio)
-        self._count += 1
+    def _put(self, ratio: float, sign: int) -> None:
+        if not ratio:
+            return
+        if _SMALL <= abs(ratio) <= _LARGE:
+            self._coarse += sign * int(ratio * _COARSE)  # exact: a power-of-2 scale
+        else:
+            self._fine += sign * _fine_units(ratio)
+
+    def add(self, ratio: float, times: int = 1) -> None:
+        """Count ``times`` more live activities, each with this share."""
+        self._put(ratio, times)
+        self._count += times
 
     def remove(self, ratio: float) -> None:
-        self._units -= _units(ratio)
+        self._put(ratio, -1)
         self._count -= 1
 
     def replace(self, old: float, new: float) -> None:
-        if old != new:
-            self._units += _units(new) - _units(old)
+        """One live activity's share moved from ``old`` to ``new``."""
+        if old == new:
+            return
+        if _SMALL <= old <= _LARGE and _SMALL <= new <= _LARGE:  # the chart's usual step
+            self._coarse += int(new * _COARSE) - int(old * _COARSE)
+        else:
+            self._put(old, -1)
+            self._put(new, 1)
 
     @property
     def value(self) -> float:
         """The mean share, rounded once from the exact sum; 0 when no activity is live."""
-        return self._units / (self._count << _UNIT_BITS) if self._count else 0.0
+        if not self._count:
+            return 0.0
+        total = (self._coarse << (_FINE_BITS - _COARSE_BITS)) + self._fine
+        # int / int is correctly rounded in Python, however long the integers.
+        return total / (self._count << _FINE_BITS)
 
 
 def activity_figures(

@@ -117,36 +117,36 @@ def progress_series(plan: Plan, as_of: dt.date, ledger: Ledger | None = None) ->
     targets: dict[str, list[int]] = {}
     for activity in books.activities:
         targets.setdefault(activity.id, []).append(activity.target)
-    events: dict[dt.date, list[Completion | Cancellation]] = {}
+    # The tally is exact, so the order of a day's events does not matter.
+    completed: dict[dt.date, list[Completion]] = {}
     for completion in books.live_completions:
         if completion.activity in targets:
-            events.setdefault(completion.date, []).append(completion)
+            completed.setdefault(completion.date, []).append(completion)
+    cancelled: dict[dt.date, list[Cancellation]] = {}
     for cancellation in books.cancellations:
         if cancellation.activity in targets:
-            events.setdefault(cancellation.date, []).append(cancellation)
+            cancelled.setdefault(cancellation.date, []).append(cancellation)
     done = dict.fromkeys(targets, 0)
     live = set(targets)
     tally = ProgressTally()
-    for activity_targets in targets.values():
-        for _ in activity_targets:
-            tally.add(0.0)
+    tally.add(0.0, times=len(books.activities))  # nothing done yet
     spent = 0
     points = []
-    for day in sorted(events):
-        for event in events[day]:
-            ident = event.activity
-            if isinstance(event, Cancellation):
-                if ident in live:
-                    live.discard(ident)
-                    for target in targets[ident]:
-                        tally.remove(share(done[ident], target))
-                continue
-            spent += event.spent
+    for day in sorted(completed.keys() | cancelled.keys()):
+        for completion in completed.get(day, ()):
+            ident = completion.activity
+            spent += completion.spent
             before = done[ident]
-            done[ident] = before + event.quantity
+            after = done[ident] = before + completion.quantity
             if ident in live:
                 for target in targets[ident]:
-                    tally.replace(share(before, target), share(done[ident], target))
+                    tally.replace(share(before, target), share(after, target))
+        for cancellation in cancelled.get(day, ()):
+            ident = cancellation.activity
+            if ident in live:
+                live.discard(ident)
+                for target in targets[ident]:
+                    tally.remove(share(done[ident], target))
         points.append(ChartPoint(day, tally.value, spent))
     return points
 
