@@ -1,9 +1,9 @@
 """Figures derived from the records: activity states, progress, budget use.
 
-Pure functions of a plan and an as-of date. Only records dated on or before
-the as-of date count (completions and cancellations by their own date);
-creation and recording timestamps never do, so a report for a past date can
-be reproduced whenever it is run, and 2017 work can be back-filled today.
+Pure functions of a plan and an as-of date. Which records count on that day
+is the ledger's business (:mod:`ggov_plan.books.ledger`); this module only adds
+them up. It also owns the one measure of progress, :class:`ProgressTally`,
+which the overall figure, the group figures and the report's chart all use.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from ggov_plan.books.ledger import Ledger
 from ggov_plan.plan.model import Activity, Completion, Plan, immutable
 from ggov_plan.plan.model import Status as Status  # re-exported: derive works each one out
 from ggov_plan.text import fold, vi_sort_key
@@ -39,8 +40,7 @@ class ActivityFigures:
     @property
     def ratio(self) -> float:
         """Share of the target reached, capped at 1."""
-        target = self.activity.target
-        return min(self.done / target, 1.0) if target > 0 else 0.0
+        return share(self.done, self.activity.target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,25 +82,103 @@ class Overview:
     progress: float
 
 
-def activity_figures(plan: Plan, as_of: dt.date) -> tuple[ActivityFigures, ...]:
-    """Each activity with what was done and spent on it by ``as_of``."""
+def share(done: int, target: int) -> float:
+    """Share of a target reached, capped at 1; 0 for a target of 0."""
+    return min(done / target, 1.0) if target > 0 else 0.0
+
+
+#: Shares are summed exactly, as whole numbers of small units. Any finite
+#: float is a whole number of 2**-1074 (the smallest float), but sums of such
+#: long integers are slow; a float between 2**-64 and 2**64 (every share of a
+#: target below 2**64) is a whole number of 2**-117, which a short integer
+#: holds, so the tally keeps two sums and joins them only when read.
+_FINE_BITS = 1074
+_COARSE_BITS = 117
+_COARSE = float(1 << _COARSE_BITS)
+_SMALL, _LARGE = 2.0**-64, 2.0**64
+
+
+def _fine_units(ratio: float) -> int:
+    numerator, denominator = ratio.as_integer_ratio()  # denominator: a power of 2
+    return numerator << (_FINE_BITS + 1 - denominator.bit_length())
+
+
+class ProgressTally:
+    """Overall progress: the mean of the shares of the live activities.
+
+    The one measure of progress. The overall figure adds each live activity's
+    share once; the report's chart adds and takes away shares event by event.
+    The sum is exact, so it does not depend on the order shares came and went
+    in, and both read the very same float for the same day: the chart's last
+    point is the overall progress, not an approximation of it. (A running
+    float sum drifts with each take-away: on a plan of 10,000 activities the
+    chart once read 0.6033 on a day the overview read 0.6032.)
+    """
+
+    __slots__ = ("_coarse", "_count", "_fine")
+
+    def __init__(self) -> None:
+        self._coarse = 0  # in units of 2**-117
+        self._fine = 0  # in units of 2**-1074: shares outside [2**-64, 2**64]
+        self._count = 0
+
+    def _put(self, ratio: float, sign: int) -> None:
+        if not ratio:
+            return
+        if _SMALL <= abs(ratio) <= _LARGE:
+            self._coarse += sign * int(ratio * _COARSE)  # exact: a power-of-2 scale
+        else:
+            self._fine += sign * _fine_units(ratio)
+
+    def add(self, ratio: float, times: int = 1) -> None:
+        """Count ``times`` more live activities, each with this share."""
+        self._put(ratio, times)
+        self._count += times
+
+    def remove(self, ratio: float) -> None:
+        self._put(ratio, -1)
+        self._count -= 1
+
+    def replace(self, old: float, new: float) -> None:
+        """One live activity's share moved from ``old`` to ``new``."""
+        if old == new:
+            return
+        if _SMALL <= old <= _LARGE and _SMALL <= new <= _LARGE:  # the chart's usual step
+            self._coarse += int(new * _COARSE) - int(old * _COARSE)
+        else:
+            self._put(old, -1)
+            self._put(new, 1)
+
+    @property
+    def value(self) -> float:
+        """The mean share, rounded once from the exact sum; 0 when no activity is live."""
+        if not self._count:
+            return 0.0
+        total = (self._coarse << (_FINE_BITS - _COARSE_BITS)) + self._fine
+        # int / int is correctly rounded in Python, however long the integers.
+        return total / (self._count << _FINE_BITS)
+
+
+def activity_figures(
+    plan: Plan, as_of: dt.date, ledger: Ledger | None = None
+) -> tuple[ActivityFigures, ...]:
+    """Each activity with what was done and spent on it by ``as_of``.
+
+    ``ledger``, if given, must be ``Ledger.of(plan, as_of)``: a caller that
+    has one already saves building it again.
+    """
+    books = ledger if ledger is not None else Ledger.of(plan, as_of)
     tasks = plan.by_id("tasks")
-    voided = {void.completion for void in plan.voids}
-    by_activity: dict[str, list[Completion]] = {}
-    for completion in plan.completions:
-        if completion.id not in voided and completion.date <= as_of:
-            by_activity.setdefault(completion.activity, []).append(completion)
-    cancelled = {c.activity for c in plan.cancellations if c.date <= as_of}
     out = []
-    for activity in plan.activities:
-        done_list = tuple(by_activity.get(activity.id, ()))
+    for activity in books.activities:
+        done_list = books.completions_of(activity.id)
         done = spent = 0
         for completion in done_list:  # a loop: most activities have one or two
             done += completion.quantity
             spent += completion.spent
         task = tasks.get(activity.task)
         agency = activity.agency or (task.agency if task else "")
-        if activity.id in cancelled:
+        if books.is_cancelled(activity.id):
             status = Status.CANCELLED
         elif done >= activity.target:
             status = Status.DONE
@@ -145,12 +223,16 @@ def overall_progress(activities: tuple[ActivityFigures, ...]) -> float:
     A mean of shares, not a ratio of quantities, so that ten leaflets do not
     outweigh one television programme.
     """
-    live = [a for a in activities if a.status is not Status.CANCELLED]
-    return sum(a.ratio for a in live) / len(live) if live else 0.0
+    tally = ProgressTally()
+    for figures in activities:
+        if figures.status is not Status.CANCELLED:
+            tally.add(figures.ratio)
+    return tally.value
 
 
-def overview(plan: Plan, as_of: dt.date) -> Overview:
-    activities = activity_figures(plan, as_of)
+def overview(plan: Plan, as_of: dt.date, ledger: Ledger | None = None) -> Overview:
+    """``ledger``, if given, must be ``Ledger.of(plan, as_of)``."""
+    activities = activity_figures(plan, as_of, ledger)
     counts = Counter(a.status for a in activities)
     return Overview(
         as_of=as_of,

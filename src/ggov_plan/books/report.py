@@ -18,13 +18,16 @@ from ggov_plan.books.derive import (
     BudgetRow,
     Overview,
     ProgressRow,
+    ProgressTally,
     Status,
     budget_rows,
     in_name_order,
     overview,
     progress_rows,
+    share,
 )
-from ggov_plan.plan.model import Completion, Plan
+from ggov_plan.books.ledger import Ledger
+from ggov_plan.plan.model import Cancellation, Completion, Plan
 from ggov_plan.problems import Problem
 
 BREAKDOWNS = ("agency", "channel", "content")
@@ -62,6 +65,8 @@ class Report:
     completed: list[Completed]
     problems: list[Problem]
     chart: list[ChartPoint]
+    #: The journal's live state on ``as_of``, for a renderer that lists records.
+    ledger: Ledger
 
     def label(self, kind: str, key: str) -> str:
         """The display name of an agency, channel or content id ("" → "(none)")."""
@@ -93,66 +98,69 @@ def default_since(as_of: dt.date) -> dt.date:
     return (first - dt.timedelta(days=1)).replace(day=1)
 
 
-def progress_series(plan: Plan, as_of: dt.date) -> list[ChartPoint]:
+def progress_series(plan: Plan, as_of: dt.date, ledger: Ledger | None = None) -> list[ChartPoint]:
     """Overall progress and cumulative spending after each day something happened.
 
-    Progress is the same measure as everywhere else (the mean over live
-    activities of min(done / target, 1)), kept up to date event by event, so
-    the whole series costs one pass over the records instead of one overview
-    per day.
+    Progress is :class:`~ggov_plan.books.derive.ProgressTally`, the measure
+    :func:`~ggov_plan.books.derive.overview` uses, kept up to date event by
+    event: a point is the overview's progress on its day, and the last point
+    is the overview's progress on ``as_of``. The whole series costs one pass
+    over the live records instead of one overview per day. Money counts as
+    in the overview's budget: what a cancelled activity spent still counts;
+    a completion of an undeclared activity does not.
+
+    ``ledger``, if given, must be ``Ledger.of(plan, as_of)``.
     """
-    voided = {void.completion for void in plan.voids}
-    targets = {a.id: a.target for a in plan.activities}
-    events: dict[dt.date, list[tuple[str, str, int, int]]] = {}
-    for completion in plan.completions:
-        if completion.id in voided or completion.date > as_of:
-            continue
+    books = ledger if ledger is not None else Ledger.of(plan, as_of)
+    # Per activity id, the targets of the activities with that id: one, unless
+    # a broken file repeats an id, which the overview then counts twice too.
+    targets: dict[str, list[int]] = {}
+    for activity in books.activities:
+        targets.setdefault(activity.id, []).append(activity.target)
+    # The tally is exact, so the order of a day's events does not matter.
+    completed: dict[dt.date, list[Completion]] = {}
+    for completion in books.live_completions:
         if completion.activity in targets:
-            events.setdefault(completion.date, []).append(
-                ("done", completion.activity, completion.quantity, completion.spent)
-            )
-    for cancellation in plan.cancellations:
-        if cancellation.date <= as_of and cancellation.activity in targets:
-            events.setdefault(cancellation.date, []).append(("cancel", cancellation.activity, 0, 0))
+            completed.setdefault(completion.date, []).append(completion)
+    cancelled: dict[dt.date, list[Cancellation]] = {}
+    for cancellation in books.cancellations:
+        if cancellation.activity in targets:
+            cancelled.setdefault(cancellation.date, []).append(cancellation)
     done = dict.fromkeys(targets, 0)
     live = set(targets)
-    ratio_sum = 0.0
+    tally = ProgressTally()
+    tally.add(0.0, times=len(books.activities))  # nothing done yet
     spent = 0
-
-    def ratio(activity: str) -> float:
-        target = targets[activity]
-        return min(done[activity] / target, 1.0) if target > 0 else 0.0
-
     points = []
-    for day in sorted(events):
-        for kind, activity, quantity, money in events[day]:
-            spent += money
-            if kind == "cancel":
-                if activity in live:
-                    live.discard(activity)
-                    ratio_sum -= ratio(activity)
-                continue
-            if activity in live:
-                ratio_sum -= ratio(activity)
-                done[activity] += quantity
-                ratio_sum += ratio(activity)
-            else:
-                done[activity] += quantity
-        progress = ratio_sum / len(live) if live else 0.0
-        points.append(ChartPoint(day, max(0.0, min(progress, 1.0)), spent))
+    for day in sorted(completed.keys() | cancelled.keys()):
+        for completion in completed.get(day, ()):
+            ident = completion.activity
+            spent += completion.spent
+            before = done[ident]
+            after = done[ident] = before + completion.quantity
+            if ident in live:
+                for target in targets[ident]:
+                    tally.replace(share(before, target), share(after, target))
+        for cancellation in cancelled.get(day, ()):
+            ident = cancellation.activity
+            if ident in live:
+                live.discard(ident)
+                for target in targets[ident]:
+                    tally.remove(share(done[ident], target))
+        points.append(ChartPoint(day, tally.value, spent))
     return points
 
 
 def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Problem]) -> Report:
-    figures = overview(plan, as_of)
+    ledger = Ledger.of(plan, as_of)
+    figures = overview(plan, as_of, ledger)
     start = since or default_since(as_of)
     live = [a for a in figures.activities if a.status is not Status.CANCELLED]
     by_id = {a.activity.id: a for a in figures.activities}
-    voided = {void.completion for void in plan.voids}
     completed = [
         Completed(c, by_id[c.activity])
-        for c in sorted(plan.completions, key=lambda c: (c.date, c.id))
-        if c.id not in voided and start <= c.date <= as_of and c.activity in by_id
+        for c in sorted(ledger.live_completions, key=lambda c: (c.date, c.id))
+        if start <= c.date and c.activity in by_id
     ]
     return Report(
         plan=plan,
@@ -172,5 +180,6 @@ def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Prob
         overdue=[a for a in figures.activities if a.status is Status.OVERDUE],
         completed=completed,
         problems=warnings,
-        chart=progress_series(plan, as_of),
+        chart=progress_series(plan, as_of, ledger),
+        ledger=ledger,
     )

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ggov_plan.books.ledger import EVER, Ledger
 from ggov_plan.i18n import CATALOG
 from ggov_plan.i18n.message import Day, Figure, Joined, Message, Money, Number, Text, msg
 from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
@@ -442,17 +443,16 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
     spent: Counter[str] = Counter()
     first_activity: dict[str, Record] = {}
     first_completion: dict[str, Record] = {}
+    # The file as a whole, every record whatever its date: a plan that will
+    # be over its budget is wrong today.
+    ledger = Ledger.of(plan, EVER)
     # A cancelled activity frees its allocation: the journal cannot delete it,
     # so cancelling is how an over-allocation is corrected.
-    cancelled = {cancellation.activity for cancellation in plan.cancellations}
-    for activity in plan.activities:
-        if activity.source and activity.id not in cancelled:
+    for activity in ledger.activities:
+        if activity.source and not ledger.is_cancelled(activity.id):
             allocated[activity.source] += activity.cost
             first_activity.setdefault(activity.source, activity)
-    voided = {void.completion for void in plan.voids}
-    for completion in plan.completions:
-        if completion.id in voided:
-            continue
+    for completion in ledger.live_completions:
         parent = activities.get(completion.activity)
         source = completion.source or (parent.source if parent else None)
         if source:

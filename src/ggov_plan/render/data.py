@@ -18,6 +18,7 @@ from ggov_plan.books.derive import (
     ProgressRow,
     Status,
 )
+from ggov_plan.books.ledger import Ledger
 from ggov_plan.books.report import Report
 from ggov_plan.plan.load import record_fields
 from ggov_plan.plan.model import COLLECTIONS, Plan
@@ -159,18 +160,16 @@ def activity_list(rows: list[ActivityFigures], as_of: dt.date) -> dict[str, Any]
 
 
 def activity_detail(plan: Plan, figures: ActivityFigures, as_of: dt.date) -> dict[str, Any]:
-    voids = {v.completion: v for v in plan.voids}
-    ident = figures.activity.id
+    ledger = Ledger.of(plan, as_of)
+    entries = ledger.entries_of(figures.activity.id)
     completions = []
-    for completion in plan.completions:
-        if completion.activity != ident:
-            continue
+    for completion in entries.completions:
         item = record_fields(completion)
-        void = voids.get(completion.id)
+        void = ledger.voids.get(completion.id)
         item["void"] = record_fields(void) if void else None
-        item["counted"] = void is None and completion.date <= as_of
+        item["counted"] = ledger.counts(completion)
         completions.append(item)
-    cancellation = next((c for c in plan.cancellations if c.activity == ident), None)
+    cancellation = entries.cancellation
     return {
         "schema_version": JSON_VERSION,
         "as_of": as_of,

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ggov_plan.books.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
+from ggov_plan.books.ledger import Ledger
 from ggov_plan.i18n import current, t
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
@@ -128,7 +129,9 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
     )
     for line in lines:
         console.print(line)
-    cancellation = next((c for c in plan.cancellations if c.activity == activity.id), None)
+    ledger = Ledger.of(plan, as_of)
+    entries = ledger.entries_of(activity.id)
+    cancellation = entries.cancellation  # shown even if dated after as_of: it is pending
     if cancellation:
         console.print(
             Text.assemble(
@@ -137,20 +140,17 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
                 safe(cancellation.reason),
             )
         )
-    voids = {v.completion: v for v in plan.voids}
     table = make_table(
         console, t("track.completions"), "id", "date", "qty", "spent_vnd", "evidence", "note"
     )
     count = 0
-    for completion in plan.completions:
-        if completion.activity != activity.id:
-            continue
+    for completion in entries.completions:
         count += 1
-        void = voids.get(completion.id)
+        void = ledger.voids.get(completion.id)
         note = safe(completion.note or "")
         if void:
             note = Text.assemble((t("track.void") + " ", "bold"), safe(void.reason), " ", note)
-        elif completion.date > as_of:
+        elif not ledger.counts(completion):  # not voided: dated after as_of
             note = Text.assemble((t("track.after_as_of") + " ", "dim"), note)
         table.add_row(
             completion.id,

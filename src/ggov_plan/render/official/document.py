@@ -300,8 +300,8 @@ def _results(report: Report, plan_ref: str) -> list[Block]:
     titles = {a.activity.id: a.activity.title for a in figures.activities}
     cancellations = [
         c
-        for c in sorted(report.plan.cancellations, key=lambda c: (c.date, c.activity))
-        if c.date <= report.as_of and c.activity in titles
+        for c in sorted(report.ledger.cancellations, key=lambda c: (c.date, c.activity))
+        if c.activity in titles
     ]
     if cancellations:
         number += 1
