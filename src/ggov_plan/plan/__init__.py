@@ -12,18 +12,23 @@ and, for a write under its lock, :func:`reread_for_write`,
 :func:`prove_appended` and :func:`remember_written`.
 """
 
-from ggov_plan.plan.front import (
-    Appended,
-    Basis,
-    Checked,
-    Current,
-    Reading,
-    open_valid,
-    prove_appended,
-    read,
-    remember_written,
-    reread_for_write,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ggov_plan.plan.front import (
+        Appended,
+        Basis,
+        Checked,
+        Current,
+        Reading,
+        open_valid,
+        prove_appended,
+        read,
+        remember_written,
+        reread_for_write,
+    )
 
 __all__ = [
     "Appended",
@@ -37,3 +42,13 @@ __all__ = [
     "remember_written",
     "reread_for_write",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazily: `--help` needs plan.model (the Status choices) but not the
+    # reading machinery that the front door imports (tests/cli/test_imports.py).
+    if name in __all__:
+        from ggov_plan.plan import front
+
+        return getattr(front, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
