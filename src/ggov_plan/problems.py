@@ -20,8 +20,9 @@ from ggov_plan.i18n.message import Text, msg, text_of
 
 
 class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # the plan cannot be used until it is fixed
+    WARNING = "warning"  # worth a look; --strict fails on it
+    INFO = "info"  # a note on what check did not judge, such as an unknown budget
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,7 +159,8 @@ def test_check_json(good: Path) -> None:
     result = invoke("check", "--format", "json", good)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["file", "valid", "errors", "warnings"]
+    assert list(data) == ["file", "valid", "errors", "warnings", "notes"]
+    assert data["notes"] == []
     assert data["file"] == str(good)
     assert data["valid"] is True
     assert data["errors"] == []

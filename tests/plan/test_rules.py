@@ -210,7 +210,7 @@ def test_bad_value_indicator_qualifier() -> None:
     assert problem.path == "indicator[0].qualifier"
     assert problem.message == (
         "[[indicator]] 'i1': 'qualifier' is 'more than', not one of "
-        "'exactly', 'more-than', 'at-least', 'less-than'"
+        "'exactly', 'more-than', 'at-least', 'at-most', 'less-than'"
     )
     assert problem.hint == "did you mean 'more-than'?"
 

@@ -28,7 +28,16 @@ from jsonschema import Draft202012Validator, FormatChecker
 from typer.testing import CliRunner, Result
 
 from ggov_plan.cli import app, reference
-from ggov_plan.plan.model import CHILDREN, COLLECTIONS, FORMAT_VERSION, Budget, Header, field_specs
+from ggov_plan.plan.model import (
+    CHILDREN,
+    COLLECTIONS,
+    FORMAT_VERSION,
+    SINGLES,
+    Budget,
+    Header,
+    ReportSettings,
+    field_specs,
+)
 from ggov_plan.plan.parse import parse
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.plan.schema import plan_schema, schema_text
@@ -39,6 +48,8 @@ PLANS = (
     ROOT / "data" / "plan2017.toml",
     ROOT / "tests" / "fixtures" / "ministry2021.toml",
     ROOT / "examples" / "plan2017-tracked.toml",
+    ROOT / "tests" / "fixtures" / "province2016_2020.toml",
+    ROOT / "tests" / "fixtures" / "city2023.toml",
 )
 TODAY = dt.date(2026, 1, 1)
 
@@ -91,9 +102,10 @@ def test_top_level_has_format_plan_budget_and_every_collection() -> None:
     schema = plan_schema()
     assert schema["type"] == "object"
     assert schema["additionalProperties"] is False
+    # [report] is optional: a plan need not say how its report is signed.
     assert schema["required"] == ["format", "plan", "budget"]
     assert schema["properties"]["format"]["const"] == FORMAT_VERSION
-    expected = ["format", "plan", "budget", *(key for key, _, _ in COLLECTIONS)]
+    expected = ["format", "plan", "budget", "report", *(key for key, _, _ in COLLECTIONS)]
     assert list(schema["properties"]) == expected
     for key, cls, _ in COLLECTIONS:
         collection = schema["properties"][key]
@@ -103,8 +115,9 @@ def test_top_level_has_format_plan_budget_and_every_collection() -> None:
 
 
 def _objects(schema: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every object schema inside ``schema``, itself included."""
-    found = [schema] if schema.get("type") == "object" else []
+    """Every table's object schema inside ``schema``, itself included (not the
+    inline table of a measurement's parts, which is a map of numbers)."""
+    found = [schema] if schema.get("type") == "object" and "properties" in schema else []
     for child in schema.get("properties", {}).values():
         found.extend(_objects(child))
     if isinstance(schema.get("items"), dict):
@@ -114,7 +127,8 @@ def _objects(schema: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_every_object_is_closed_and_lists_its_required_keys() -> None:
     objects = _objects(plan_schema())
-    assert len(objects) == 1 + 2 + len(COLLECTIONS) + len(CHILDREN)
+    children = sum(len(of_parent) for of_parent in CHILDREN.values())
+    assert len(objects) == 1 + len(SINGLES) + len(COLLECTIONS) + children
     for obj in objects:
         assert obj["additionalProperties"] is False, obj["title"]
         for key in obj.get("required", []):
@@ -126,19 +140,25 @@ def test_each_table_is_generated_from_its_record_specs() -> None:
     properties = plan_schema()["properties"]
     tables: dict[str, Any] = {"plan": (Header, properties["plan"])}
     tables["budget"] = (Budget, properties["budget"])
+    tables["report"] = (ReportSettings, properties["report"])
     for key, cls, _ in COLLECTIONS:
         tables[key] = (cls, properties[key]["items"])
     for cls_and_schema in list(tables.values()):
         cls, table = cls_and_schema
-        if cls in CHILDREN:
-            child_key, child_cls, _ = CHILDREN[cls]
+        for child_key, child_cls, _ in CHILDREN.get(cls, ()):
             child = table["properties"][child_key]
             tables[child_cls.key] = (child_cls, child.get("items", child))
-    assert set(tables) >= {"plan.signer", "indicator.part", "budget.source"}
+    assert set(tables) >= {
+        "plan.signer",
+        "indicator.part",
+        "indicator.milestone",
+        "budget.source",
+        "report",
+    }
     for cls, table in tables.values():
         specs = field_specs(cls)
-        child = CHILDREN.get(cls)
-        keys = [child[0] if child and name == child[2] else name for name in specs]
+        written = {child.attribute: child.key for child in CHILDREN.get(cls, ())}
+        keys = [written.get(name, name) for name in specs]
         assert list(table["properties"]) == keys, cls.key
         assert table.get("required", []) == [
             key for key, spec in zip(keys, specs.values(), strict=True) if spec.required
@@ -157,10 +177,14 @@ def test_children_are_under_their_toml_keys() -> None:
     part = properties["indicator"]["items"]["properties"]["part"]
     assert part["type"] == "array"
     assert part["items"]["required"] == ["label", "value"]
+    milestone = properties["indicator"]["items"]["properties"]["milestone"]
+    assert milestone["items"]["required"] == ["by", "value"]
     source = properties["budget"]["properties"]["source"]
-    assert source["items"]["required"] == ["id", "name", "amount"]
+    # An amount may be unknown ("trong dự toán được giao").
+    assert source["items"]["required"] == ["id", "name"]
     # The attributes the model holds them under are not keys of the file.
     assert "parts" not in properties["indicator"]["items"]["properties"]
+    assert "milestones" not in properties["indicator"]["items"]["properties"]
     assert "sources" not in properties["budget"]["properties"]
 
 
@@ -195,7 +219,18 @@ def test_kinds_map_to_json_types() -> None:
     assert task["partners"]["type"] == "array"
     assert task["partners"]["items"] == {"type": "string"}
     assert "[[agency]]" in task["partners"]["description"]
-    assert indicator["qualifier"]["enum"] == ["exactly", "more-than", "at-least", "less-than"]
+    assert indicator["qualifier"]["enum"] == [
+        "exactly",
+        "more-than",
+        "at-least",
+        "at-most",
+        "less-than",
+    ]
+    measurement = properties["measurement"]["items"]["properties"]
+    assert measurement["value"]["type"] == "number"
+    assert measurement["parts"]["type"] == "object"
+    assert properties["agency"]["items"]["properties"]["group"]["type"] == "boolean"
+    assert properties["report"]["properties"]["recipients"]["items"] == {"type": "string"}
     assert indicator["qualifier"]["default"] == "exactly"
 
 
@@ -310,7 +345,8 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str, str]] = {
     ),
     "bad qualifier": (
         _set(("indicator", 0, "qualifier"), "approximately"),
-        "'approximately' is not one of ['exactly', 'more-than', 'at-least', 'less-than']",
+        "'approximately' is not one of "
+        "['exactly', 'more-than', 'at-least', 'at-most', 'less-than']",
         "$.indicator[0].qualifier",
         "bad-value",
     ),

@@ -47,18 +47,19 @@ class ActivityFigures:
 class SourceFigures:
     id: str
     name: str
-    amount: int
+    amount: int | None  # None: the plan states no amount ("trong dự toán")
     allocated: int
     spent: int
 
     @property
-    def remaining(self) -> int:
-        return self.amount - self.spent
+    def remaining(self) -> int | None:
+        """What is left, or None when the amount is not stated: never a made-up remainder."""
+        return None if self.amount is None else self.amount - self.spent
 
 
 @dataclass(frozen=True, slots=True)
 class BudgetFigures:
-    total: int
+    total: int | None  # None: the plan states no total
     allocated: int
     spent: int
     sources: tuple[SourceFigures, ...]
@@ -67,8 +68,8 @@ class BudgetFigures:
     unassigned_spent: int
 
     @property
-    def remaining(self) -> int:
-        return self.total - self.spent
+    def remaining(self) -> int | None:
+        return None if self.total is None else self.total - self.spent
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,7 @@ def budget_figures(plan: Plan, activities: tuple[ActivityFigures, ...]) -> Budge
     )
     known = {s.id for s in plan.sources}
     return BudgetFigures(
-        total=plan.budget.total if plan.budget else 0,
+        total=plan.budget.total if plan.budget else None,
         allocated=sum(allocated.values()),
         spent=sum(spent.values()),
         sources=sources,
@@ -338,15 +339,22 @@ class BudgetRow:
     declared: int | None
     allocated: int
     spent: int
+    #: A funding source whose amount the plan does not state: no remainder.
+    unstated: bool = False
 
     @property
-    def remaining(self) -> int:
+    def remaining(self) -> int | None:
+        if self.unstated:
+            return None
         return (self.declared if self.declared is not None else self.allocated) - self.spent
 
 
 def budget_rows(plan: Plan, figures: Overview, by: str) -> list[BudgetRow]:
     if by == "source":
-        rows = [BudgetRow(s.id, s.amount, s.allocated, s.spent) for s in figures.budget.sources]
+        rows = [
+            BudgetRow(s.id, s.amount, s.allocated, s.spent, unstated=s.amount is None)
+            for s in figures.budget.sources
+        ]
         if figures.budget.unassigned_allocated or figures.budget.unassigned_spent:
             rows.append(
                 BudgetRow(

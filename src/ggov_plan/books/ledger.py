@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ggov_plan.plan.model import Activity, Cancellation, Completion, Plan, Void
+from ggov_plan.plan.model import Activity, Cancellation, Completion, Measurement, Plan, Void
 
 #: The ledger of a day after every record: all dated records count.
 EVER = dt.date.max
@@ -74,6 +74,11 @@ class Ledger:
     #: Completion id -> the void that names it (the last in file order, as
     #: ``activity show`` has always shown it).
     voids: Mapping[str, Void]
+    #: Measurements that count: dated on or before ``as_of`` and not voided,
+    #: in file order.
+    live_measurements: tuple[Measurement, ...]
+    #: Ids of the measurements a void names.
+    voided_measurements: frozenset[str]
     # Private: live completions by activity id. Lists, filled once in `of` and
     # never changed; `completions_of` hands out tuples.
     _by_activity: Mapping[str, list[Completion]]
@@ -84,8 +89,14 @@ class Ledger:
     @classmethod
     def of(cls, plan: Plan, as_of: dt.date) -> Ledger:
         """The ledger of ``plan`` at the end of ``as_of``; :data:`EVER` counts every record."""
-        voids = {void.completion: void for void in plan.voids}
+        voids = {void.completion: void for void in plan.voids if void.completion is not None}
         voided = frozenset(voids)
+        voided_measurements = frozenset(
+            void.measurement for void in plan.voids if void.measurement is not None
+        )
+        measurements = tuple(
+            m for m in plan.measurements if m.date <= as_of and m.id not in voided_measurements
+        )
         live: list[Completion] = []
         by_activity: dict[str, list[Completion]] = {}
         for completion in plan.completions:
@@ -106,6 +117,8 @@ class Ledger:
             cancelled=MappingProxyType(cancelled),
             voided=voided,
             voids=MappingProxyType(voids),
+            live_measurements=measurements,
+            voided_measurements=voided_measurements,
             _by_activity=MappingProxyType(by_activity),
             _recorded_completions=plan.completions,
             _recorded_cancellations=plan.cancellations,

@@ -68,6 +68,11 @@ class Report:
     #: The journal's live state on ``as_of``, for a renderer that lists records.
     ledger: Ledger
 
+    @property
+    def budget_text(self) -> str | None:
+        """How the plan says it is funded (``[budget] text``), for an unknown amount."""
+        return self.plan.budget.text if self.plan.budget else None
+
     def label(self, kind: str, key: str) -> str:
         """The display name of an agency, channel or content id ("" → "(none)")."""
         if not key:

@@ -21,7 +21,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ggov_plan.plan.model import CHILDREN, COLLECTIONS, Budget, Header, Record, field_specs
+from ggov_plan.plan.model import (
+    CHILDREN,
+    COLLECTIONS,
+    Budget,
+    Header,
+    Record,
+    ReportSettings,
+    field_specs,
+)
 
 _KIND_NAMES = {
     "id": "id",
@@ -32,6 +40,10 @@ _KIND_NAMES = {
     "datetime": "date-time",
     "ref": "id of",
     "refs": "list of ids of",
+    "measure": "number (at most 2 decimals)",
+    "values": "inline table of numbers",
+    "texts": "list of strings",
+    "flag": "true or false",
     "table": "table",
     "tables": "array of tables",
 }
@@ -43,8 +55,9 @@ _BLOCK = re.compile(
 
 
 def _header_for(cls: type[Record]) -> str:
-    many = cls is not Header and cls is not Budget and cls.key != "plan.signer"
-    return f"[[{cls.key}]]" if many else f"[{cls.key}]"
+    from ggov_plan.plan.schema import table_header
+
+    return table_header(cls)
 
 
 def _type(spec_kind: str, ref: str | None, choices: tuple[str, ...]) -> str:
@@ -65,9 +78,9 @@ def _record_table(cls: type[Record]) -> str:
         "| key | type | required | meaning |",
         "|---|---|---|---|",
     ]
-    child = CHILDREN.get(cls)
+    keys = {child.attribute: child.key for child in CHILDREN.get(cls, ())}
     for name, spec in field_specs(cls).items():
-        key = child[0] if child and name == child[2] else name
+        key = keys.get(name, name)
         required = "yes" if spec.required else "no"
         lines.append(
             f"| `{key}` | {_type(spec.kind, spec.ref, spec.choices)} | {required} | {spec.doc} |"
@@ -77,13 +90,16 @@ def _record_table(cls: type[Record]) -> str:
 
 def keys_reference() -> str:
     """Markdown tables of every table and key of the plan format."""
-    classes: list[type[Record]] = [Header]
-    classes.append(CHILDREN[Header][1])
-    for _, cls, _ in COLLECTIONS:
+    classes: list[type[Record]] = []
+    tops: tuple[type[Record], ...] = (
+        Header,
+        *(cls for _, cls, _ in COLLECTIONS),
+        Budget,
+        ReportSettings,
+    )
+    for cls in tops:
         classes.append(cls)
-        if cls in CHILDREN:
-            classes.append(CHILDREN[cls][1])
-    classes.extend([Budget, CHILDREN[Budget][1]])
+        classes.extend(child.cls for child in CHILDREN.get(cls, ()))
     return "\n\n".join(_record_table(cls) for cls in classes) + "\n"
 
 

@@ -36,6 +36,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "record.completion": ("completion", "kết quả thực hiện"),
     "record.cancellation": ("cancellation", "việc hủy"),
     "record.void": ("void", "việc hủy bỏ ghi nhận"),
+    "record.measurement": ("measurement", "kết quả đo chỉ tiêu"),
+    "record.note": ("note", "ghi chú báo cáo"),
+    "record.report": ("[report]", "bảng [report]"),
+    "record.indicator.milestone": ("milestone", "mốc chỉ tiêu"),
     # A record without an id, named by its table.
     "record.table": ("[{key}]", "bảng [{key}]"),
     # A record with an id: its noun and its id.
@@ -252,6 +256,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "load.kind.datetime": ("a date-time", "một ngày-giờ"),
     "load.kind.ref": ("an id (a string)", "một mã (dạng chuỗi)"),
     "load.kind.refs": ("a list of ids", "một danh sách mã"),
+    "load.kind.texts": ("a list of strings", "một danh sách chuỗi văn bản"),
+    "load.kind.flag": ("true or false", "true hoặc false"),
+    "load.kind.measure": (
+        "a whole number, or a number with at most two decimals",
+        "một số nguyên, hoặc một số có tối đa hai chữ số thập phân",
+    ),
+    "load.kind.values": (
+        "an inline table of numbers, e.g. {{ cap-tinh = 318 }}",
+        "một bảng nội dòng gồm các số, ví dụ {{ cap-tinh = 318 }}",
+    ),
     "load.kind.table": ("a table", "một bảng"),
     "load.kind.tables": ("an array of tables", "một mảng bảng"),
     # How to write a value of the kind.
@@ -312,6 +326,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "declare it in a [[{table}]] table, or use one of: {ids}",
         "hãy khai báo trong một bảng [[{table}]], hoặc dùng một trong các mã: {ids}",
     ),
+    "rule.budget_unknown": (
+        "the plan states no amount for its budget or a funding source; the checks of "
+        "sums and allocations against it were skipped",
+        "kế hoạch không nêu số tiền của tổng kinh phí hoặc của một nguồn kinh phí; "
+        "bỏ qua việc kiểm tra tổng và phân bổ theo số tiền đó",
+    ),
+    "rule.budget_unknown.hint": (
+        "nothing to fix if the plan is funded 'trong dự toán được giao'; say so in "
+        "[budget] text",
+        "không cần sửa nếu kế hoạch dùng kinh phí 'trong dự toán được giao'; ghi rõ điều đó "
+        "ở [budget] text",
+    ),
     "rule.budget_sum": (
         "the funding sources add up to {parts} = {sum}, but the budget total is {total}",
         "các nguồn kinh phí cộng lại được {parts} = {sum}, nhưng tổng kinh phí là {total}",
@@ -327,6 +353,56 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rule.indicator_sum.hint": (
         "if the document prints these figures, keep them; otherwise correct them",
         "nếu văn bản in đúng các số liệu này thì giữ nguyên; nếu không thì sửa lại",
+    ),
+    "rule.milestone_after_deadline": (
+        "indicator '{id}': a milestone is due {by}, after the target's deadline {deadline}",
+        "chỉ tiêu '{id}': một mốc đến hạn ngày {by}, sau hạn của chỉ tiêu là ngày {deadline}",
+    ),
+    "rule.milestone_after_deadline.hint": (
+        "a milestone leads up to the target: give it a date on or before the indicator's "
+        "`by` (or the plan's end)",
+        "mốc là bước tới chỉ tiêu: đặt ngày của mốc không muộn hơn `by` của chỉ tiêu "
+        "(hoặc ngày kết thúc kế hoạch)",
+    ),
+    "rule.milestone_order": (
+        "indicator '{id}': the milestone due {by} does not come after the one before it",
+        "chỉ tiêu '{id}': mốc đến hạn ngày {by} không đứng sau mốc trước nó",
+    ),
+    "rule.milestone_order.hint": (
+        "list milestones in date order, each on its own day",
+        "ghi các mốc theo thứ tự ngày, mỗi mốc một ngày khác nhau",
+    ),
+    "rule.decimal_count": (
+        "indicator '{id}': {value} has decimals, but the indicator counts whole units",
+        "chỉ tiêu '{id}': {value} có phần thập phân, nhưng chỉ tiêu đếm theo đơn vị nguyên",
+    ),
+    "rule.decimal_count.hint": (
+        "decimals are for a percentage (unit = \"%\"); write a whole number",
+        "chỉ tỷ lệ phần trăm (unit = \"%\") mới có phần thập phân; hãy ghi số nguyên",
+    ),
+    "rule.unknown_part": (
+        "indicator '{id}' has no part {part}",
+        "chỉ tiêu '{id}' không có phần {part}",
+    ),
+    "rule.unknown_part.hint": (
+        "name a part by its id, or by its label if it has none: {parts}",
+        "ghi phần theo mã, hoặc theo tên nếu phần đó không có mã: {parts}",
+    ),
+    "rule.measurement_part_sum": (
+        "measurement '{id}': its parts add up to {parts} = {sum}, not {value}",
+        "kết quả đo '{id}': các phần cộng lại được {parts} = {sum}, không phải {value}",
+    ),
+    "rule.measurement_part_sum.hint": (
+        "if the source gives these figures, keep them; otherwise correct them",
+        "nếu nguồn số liệu ghi đúng như vậy thì giữ nguyên; nếu không thì sửa lại",
+    ),
+    "rule.void_target": (
+        "a void must name exactly one record: a completion or a measurement",
+        "một lần hủy bỏ phải nêu đúng một bản ghi: một kết quả thực hiện hoặc một kết quả đo",
+    ),
+    "rule.void_target.hint": (
+        "write either completion = \"ID\" or measurement = \"ID\"",
+        "ghi completion = \"ID\" hoặc measurement = \"ID\"",
     ),
     "rule.issued_after_start": (
         "the plan starts on {start} but is issued on {issued}, later",

@@ -292,6 +292,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "check.errors": ("errors", "lỗi"),
     "check.warning": ("warning", "cảnh báo"),
     "check.warnings": ("warnings", "cảnh báo"),
+    "check.info": ("note", "ghi chú"),
+    # An amount the plan does not state ("trong dự toán được giao"): never 0.
+    "value.not_stated": ("not stated", "không nêu"),
     "cli.required": ("{option} is required", "cần có {option}"),
     "cli.required.hint": (
         "pass it, e.g. {option} {example} (prompts only appear at a terminal)",

@@ -12,8 +12,15 @@ from ggov_plan.i18n import Lang, current
 from ggov_plan.i18n.money import format_number
 
 
-def figure(amount: int, lang: Lang | None = None) -> str:
-    """A whole number grouped by thousands: ``1,250`` in English, ``1.250`` in Vietnamese."""
+def figure(amount: int | None, lang: Lang | None = None) -> str:
+    """A whole number grouped by thousands: ``1,250`` in English, ``1.250`` in Vietnamese.
+
+    None is an amount the plan does not state: "not stated", never 0.
+    """
+    if amount is None:
+        from ggov_plan.i18n import t
+
+        return t("value.not_stated")
     return format_number(amount, lang or current())
 
 

@@ -19,7 +19,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from ggov_plan.i18n.message import PerLanguage, Text, msg
-from ggov_plan.plan.model import CHILDREN, COLLECTIONS, FORMAT_VERSION, Budget, Header, Plan, Record
+from ggov_plan.plan.model import (
+    CHILDREN,
+    COLLECTIONS,
+    FORMAT_VERSION,
+    SINGLES,
+    Plan,
+    Record,
+    child_of,
+)
 from ggov_plan.plan.sourcemap import Path as DataPath
 from ggov_plan.plan.sourcemap import SourceMap, header_positions
 from ggov_plan.plan.validity import REFUSED, RULES, Fault, FieldRule
@@ -28,7 +36,7 @@ from ggov_plan.problems import Problem, Severity
 #: Where each table header stands: (line, column) by data path.
 Headers = dict[DataPath, tuple[int, int]]
 
-_TOP_KEYS = ("format", "plan", "budget", *(key for key, _, _ in COLLECTIONS))
+_TOP_KEYS = ("format", *(key for key, _, _, _ in SINGLES), *(key for key, _, _ in COLLECTIONS))
 #: Kinds whose wrong-type hint shows how to write them (catalog ``load.example.<kind>``).
 _KINDS_WITH_EXAMPLE = frozenset({"money", "quantity", "date", "datetime", "refs", "text"})
 
@@ -132,23 +140,26 @@ class Builder:
                 ("format",),
                 msg("load.format_version.hint", version=FORMAT_VERSION),
             )
-        header = self._single(data, "plan", Header)
-        budget = self._single(data, "budget", Budget)
+        singles = {
+            attribute: self._single(data, key, cls, required)
+            for key, cls, attribute, required in SINGLES
+        }
         collections: dict[str, tuple[Record, ...]] = {}
         for key, cls, attribute in COLLECTIONS:
             collections[attribute] = tuple(self._many(data, key, cls))
-        assert header is None or isinstance(header, Header)
-        assert budget is None or isinstance(budget, Budget)
         return Plan(
             file=self.file,
             format=version if isinstance(version, int) else FORMAT_VERSION,
-            header=header,
-            budget=budget,
             declared_ids={k: frozenset(v) for k, v in self.declared.items()},
+            **singles,  # type: ignore[arg-type]
             **collections,  # type: ignore[arg-type]
         )
 
-    def _single(self, data: dict[str, Any], key: str, cls: type[Record]) -> Record | None:
+    def _single(
+        self, data: dict[str, Any], key: str, cls: type[Record], required: bool
+    ) -> Record | None:
+        if key not in data and not required:
+            return None
         if key not in data:
             self.report(
                 "missing-key",
@@ -247,7 +258,7 @@ class Builder:
     ) -> tuple[bool, Any]:
         field = RULES[cls].fields.get(name)
         if field is None:  # a sub-table, or an array of them: records of their own
-            return self._children(cls, key, value, path, label)
+            return self._children(cls, name, value, path, label)
         accepted = field.accept(value)
         if accepted is not REFUSED:
             return True, accepted
@@ -257,9 +268,10 @@ class Builder:
         return False, None
 
     def _children(
-        self, cls: type[Record], key: str, value: Any, path: DataPath, label: Text
+        self, cls: type[Record], attribute: str, value: Any, path: DataPath, label: Text
     ) -> tuple[bool, Any]:
-        child_key, child_cls, attribute = CHILDREN[cls]
+        child_key, child_cls, _ = child_of(cls, attribute)
+        key = child_key
         if RULES[cls].specs[attribute].kind == "table":
             record = self._record(child_cls, value, path, f"[{cls.key}.{child_key}]")
             return record is not None, record

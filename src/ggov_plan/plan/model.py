@@ -15,11 +15,16 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
 Kind = Literal[
-    "id", "text", "money", "quantity", "date", "datetime", "ref", "refs", "table", "tables"
-]
+    "id", "text", "money", "quantity", "measure", "date", "datetime", "ref", "refs", "texts",
+    "flag", "values", "table", "tables"
+]  # fmt: skip
+
+#: A measured value: a whole number, or a number with at most two decimals
+#: for a percentage (80.5). TOML writes the one as an integer, the other as a float.
+Measure = int | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ def spec(
     meta = {"spec": FieldSpec(kind, doc, required, ref, choices, example)}
     if default is dataclasses.MISSING:
         if not required:
-            default = () if kind in ("refs", "tables") else None
+            default = () if kind in ("refs", "texts", "values", "tables") else None
         else:
             return field(metadata=meta)
     return field(default=default, metadata=meta)
@@ -180,8 +185,26 @@ class IndicatorPart(Record):
     key = "indicator.part"
     doc = "One line of an indicator's breakdown."
 
+    id: str | None = spec(
+        "id", "Stable id, to measure the part by (`--part ID=VALUE`).", required=False,
+        example="cap-tinh",
+    )
     label: str = spec("text", "What this part counts.")
     value: int = spec("quantity", "The figure, as printed.")
+
+    @property
+    def key_in_measurements(self) -> str:
+        """How a measurement's ``parts`` names this part: its id, else its label."""
+        return self.id or self.label
+
+
+@record
+class Milestone(Record):
+    key = "indicator.milestone"
+    doc = "A value the indicator should reach by a date on the way to its target."
+
+    by: dt.date = spec("date", "The day it is due.", example=dt.date(2016, 12, 31))
+    value: Measure = spec("measure", "The value due by then, in the indicator's unit.", example=20)
 
 
 @record
@@ -195,10 +218,14 @@ class Indicator(Record):
     unit: str | None = spec("text", "Unit of the figure.", required=False, example="dịch vụ")
     qualifier: str = spec(
         "text",
-        'How the figure reads: "exactly", "more-than" ("trên"), "at-least" or "less-than".',
+        'How the target reads: "exactly", "more-than" ("trên"), "at-least" ("ít nhất"), '
+        '"at-most" ("tối đa") or "less-than" ("dưới").',
         required=False,
         default="exactly",
-        choices=("exactly", "more-than", "at-least", "less-than"),
+        choices=("exactly", "more-than", "at-least", "at-most", "less-than"),
+    )
+    by: dt.date | None = spec(
+        "date", "The day the target is due; default: the end of the plan.", required=False
     )
     objective: str | None = spec(
         "ref", "Objective the figure belongs to.", required=False, ref="objective"
@@ -207,6 +234,13 @@ class Indicator(Record):
     parts: tuple[IndicatorPart, ...] = spec(
         "tables", "The `[[indicator.part]]` tables (below).", required=False
     )
+    milestones: tuple[Milestone, ...] = spec(
+        "tables", "The `[[indicator.milestone]]` tables (below).", required=False
+    )
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
 
 
 # --------------------------------------------------------------------------- II, III
@@ -248,6 +282,13 @@ class Agency(Record):
     members: tuple[str, ...] = spec(
         "refs", "For a group named as one: its member agencies.", required=False, ref="agency"
     )
+    group: bool = spec(
+        "flag",
+        "A class of bodies named as one (\"UBND các xã, phường, thị trấn\"); "
+        "no members need be listed.",
+        required=False,
+        default=False,
+    )
 
     @property
     def label(self) -> str:
@@ -288,7 +329,12 @@ class FundingSource(Record):
 
     id: str = spec("id", "Stable id.", example="ngan-sach-tinh")
     name: str = spec("text", "Name.", example="Ngân sách tỉnh")
-    amount: int = spec("money", "Amount in đồng.", example=163_000_000)
+    amount: int | None = spec(
+        "money",
+        "Amount in đồng; leave it out when the plan states none (\"trong dự toán được giao\").",
+        required=False,
+        example=163_000_000,
+    )
 
 
 @record
@@ -296,9 +342,20 @@ class Budget(Record):
     key = "budget"
     doc = "The budget: a total and the funding sources it is made of."
 
-    total: int = spec("money", "Total in đồng.", example=213_000_000)
+    total: int | None = spec(
+        "money",
+        "Total in đồng; leave it out when the plan states none, and say how it is funded "
+        "in `text`.",
+        required=False,
+        example=213_000_000,
+    )
     total_in_words: str | None = spec("text", "The total in words, as printed.", required=False)
-    text: str | None = spec("text", "The budget section, verbatim.", required=False)
+    text: str | None = spec(
+        "text",
+        "The budget section, verbatim (\"Kinh phí thực hiện từ nguồn ngân sách trong dự toán "
+        "được giao\").",
+        required=False,
+    )
     sources: tuple[FundingSource, ...] = spec(
         "tables", "The `[[budget.source]]` tables (below).", required=False
     )
@@ -350,6 +407,12 @@ class Completion(Record):
     )
     evidence: str | None = spec("text", "A URL or a document reference.", required=False)
     note: str | None = spec("text", "Free note.", required=False)
+    reach: int | None = spec(
+        "quantity", "How many people it reached.", required=False, example=1200
+    )
+    reach_unit: str | None = spec(
+        "text", "Who they were, as counted.", required=False, example="học sinh, sinh viên"
+    )
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
     recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
 
@@ -375,7 +438,9 @@ class Cancellation(Record):
 @record
 class Void(Record):
     key = "void"
-    doc = "Voids a completion recorded by mistake; the completion stays in the file."
+    doc = (
+        "Voids a completion or a measurement recorded by mistake; the record stays in the file."
+    )
 
     id: str | None = spec(
         "id",
@@ -383,10 +448,90 @@ class Void(Record):
         required=False,
         example="so-tttt-3k9x-c1-void-m2kd",
     )
-    completion: str = spec("ref", "Completion voided.", ref="completion")
+    completion: str | None = spec(
+        "ref", "Completion voided (or `measurement`).", required=False, ref="completion"
+    )
+    measurement: str | None = spec(
+        "ref", "Measurement voided (or `completion`).", required=False, ref="measurement"
+    )
     reason: str = spec("text", "Why.")
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
     recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
+
+
+@record
+class Measurement(Record):
+    key = "measurement"
+    doc = "The value an indicator reached on a day (appended by `ggov-plan measure`)."
+
+    id: str = spec("id", "Stable id.", example="so-tttt-m-4k2x")
+    indicator: str = spec("ref", "Indicator measured.", ref="indicator")
+    date: dt.date = spec("date", "The day the value was true.")
+    value: Measure = spec(
+        "measure", "The value: a whole number, or at most two decimals for a %.", example=795
+    )
+    #: Written as an inline table; held as (part, value) pairs in file order.
+    parts: tuple[tuple[str, Measure], ...] = spec(
+        "values",
+        "The parts' values, by part id (or label when the part has none).",
+        required=False,
+        example={"cap-tinh": 318, "cap-huyen-xa": 477},
+    )
+    evidence: str | None = spec("text", "Where the value comes from.", required=False)
+    note: str | None = spec("text", "Free note.", required=False)
+    recorded_by: str | None = spec("text", "Who recorded it.", required=False)
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
+
+
+NOTE_KINDS = ("ket-qua", "kho-khan", "de-xuat")
+
+
+@record
+class Note(Record):
+    key = "note"
+    doc = "A result, difficulty or proposal for the report (appended by `ggov-plan note`)."
+
+    id: str = spec("id", "Stable id.", example="so-tttt-n-7h2k")
+    kind: str = spec(
+        "text",
+        'What it is: "ket-qua" (a result), "kho-khan" (a difficulty) or "de-xuat" (a proposal).',
+        choices=NOTE_KINDS,
+    )
+    date: dt.date = spec("date", "The day it concerns.")
+    text: str = spec("text", "The note, as the report should say it.")
+    recorded_by: str | None = spec("text", "Who recorded it.", required=False)
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
+
+
+@record
+class ReportSettings(Record):
+    key = "report"
+    doc = "How the official report (báo cáo) is numbered, signed and sent."
+
+    code: str | None = spec(
+        "text", 'The report number\'s code: "Số: …/BC-STTTT".', required=False, example="BC-STTTT"
+    )
+    agency: str | None = spec(
+        "ref", "The reporting agency; default: the plan's lead agency.", required=False,
+        ref="agency",
+    )
+    superior: str | None = spec(
+        "ref", "The agency above it, printed over its name (cơ quan chủ quản).", required=False,
+        ref="agency",
+    )
+    signer_authority: str | None = spec(
+        "text", 'The authority line, e.g. "KT. GIÁM ĐỐC".', required=False
+    )
+    signer_position: str | None = spec(
+        "text", 'The signer\'s position, e.g. "PHÓ GIÁM ĐỐC".', required=False
+    )
+    signer_name: str | None = spec("text", "The signer's full name.", required=False)
+    recipients: tuple[str, ...] = spec(
+        "texts",
+        "Nơi nhận, one line each.",
+        required=False,
+        example=("UBND tỉnh (b/c)", "Lưu: VT"),
+    )
 
 
 # --------------------------------------------------------------------------- the plan
@@ -405,14 +550,40 @@ COLLECTIONS: tuple[tuple[str, type[Record], str], ...] = (
     ("completion", Completion, "completions"),
     ("cancellation", Cancellation, "cancellations"),
     ("void", Void, "voids"),
+    ("measurement", Measurement, "measurements"),
+    ("note", Note, "notes"),
 )
 
-#: Sub-tables: (parent key, child key, record class, attribute on the parent).
-CHILDREN: Mapping[type[Record], tuple[str, type[Record], str]] = {
-    Header: ("signer", Signer, "signer"),
-    Indicator: ("part", IndicatorPart, "parts"),
-    Budget: ("source", FundingSource, "sources"),
+class Child(NamedTuple):
+    """A sub-table of a record: its key under the parent, its class, its attribute."""
+
+    key: str
+    cls: type[Record]
+    attribute: str
+
+
+#: Each record class's sub-tables, in the order the parent declares them.
+CHILDREN: Mapping[type[Record], tuple[Child, ...]] = {
+    Header: (Child("signer", Signer, "signer"),),
+    Indicator: (
+        Child("part", IndicatorPart, "parts"),
+        Child("milestone", Milestone, "milestones"),
+    ),
+    Budget: (Child("source", FundingSource, "sources"),),
 }
+
+#: Tables written once at the top of the file ([plan], [budget], [report]):
+#: (TOML key, record class, Plan attribute, required).
+SINGLES: tuple[tuple[str, type[Record], str, bool], ...] = (
+    ("plan", Header, "header", True),
+    ("budget", Budget, "budget", True),
+    ("report", ReportSettings, "report", False),
+)
+
+
+def child_of(cls: type[Record], attribute: str) -> Child:
+    """The sub-table that ``cls`` holds under ``attribute``."""
+    return next(child for child in CHILDREN[cls] if child.attribute == attribute)
 
 FORMAT_VERSION = 1
 
@@ -437,6 +608,9 @@ class Plan:
     completions: tuple[Completion, ...] = ()
     cancellations: tuple[Cancellation, ...] = ()
     voids: tuple[Void, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    notes: tuple[Note, ...] = ()
+    report: ReportSettings | None = None
     #: Every id written in the file per collection key, including those of
     #: records dropped for structural problems, so that one broken record does
     #: not also make every reference to it look dangling.

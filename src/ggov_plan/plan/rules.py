@@ -20,7 +20,17 @@ from typing import Any
 
 from ggov_plan.books.ledger import EVER, Ledger
 from ggov_plan.i18n import CATALOG
-from ggov_plan.i18n.message import Day, Figure, Joined, Message, Money, Number, Text, msg
+from ggov_plan.i18n.message import (
+    Day,
+    Figure,
+    Joined,
+    Message,
+    Money,
+    Number,
+    PerLanguage,
+    Text,
+    msg,
+)
 from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
 from ggov_plan.plan.parse import Loaded
 from ggov_plan.problems import Problem, Severity
@@ -190,14 +200,34 @@ def references_resolve(plan: Plan, context: Context) -> Iterator[Problem]:
                 )
 
 
-def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
-    """The funding sources add up to the budget total."""
+def budget_unknown(plan: Plan, context: Context) -> Iterator[Problem]:
+    """One note when the plan states no amount, so the money rules were not judged."""
     budget = plan.budget
-    if budget is None or not budget.sources:
+    if budget is None:
         return
-    total = sum(source.amount for source in budget.sources)
+    unknown = budget.total is None or any(s.amount is None for s in budget.sources)
+    if unknown:
+        yield _problem(
+            plan,
+            budget,
+            "budget-unknown",
+            msg("rule.budget_unknown"),
+            msg("rule.budget_unknown.hint"),
+            severity=Severity.INFO,
+        )
+
+
+def budget_sums(plan: Plan, context: Context) -> Iterator[Problem]:
+    """The funding sources add up to the budget total (when every amount is stated)."""
+    budget = plan.budget
+    if budget is None or not budget.sources or budget.total is None:
+        return
+    amounts = [source.amount for source in budget.sources]
+    if any(amount is None for amount in amounts):
+        return
+    total = sum(amount for amount in amounts if amount is not None)
     if total != budget.total:
-        parts = Joined(" + ", tuple(Number(s.amount) for s in budget.sources))
+        parts = Joined(" + ", tuple(Number(s.amount or 0) for s in budget.sources))
         yield _problem(
             plan,
             budget,
@@ -233,6 +263,128 @@ def indicator_parts_sum(plan: Plan, context: Context) -> Iterator[Problem]:
                 msg("rule.indicator_sum.hint"),
                 field="value",
                 severity=Severity.WARNING,
+            )
+
+
+def _measure_text(value: float | int) -> Figure | PerLanguage:
+    """A measured value as printed: a count grouped, a percentage with its decimals."""
+    return (
+        _figure(value)
+        if isinstance(value, int)
+        else PerLanguage(en=f"{value:g}", vi=f"{value:g}".replace(".", ","))
+    )
+
+
+def indicator_targets(plan: Plan, context: Context) -> Iterator[Problem]:
+    """Milestones come in date order, by the indicator's deadline; decimals only for a %."""
+    end = plan.header.end if plan.header else None
+    for indicator in plan.indicators:
+        deadline = indicator.by or end
+        previous = None
+        for milestone in indicator.milestones:
+            if deadline is not None and milestone.by > deadline:
+                yield _problem(
+                    plan,
+                    milestone,
+                    "milestone-after-deadline",
+                    msg(
+                        "rule.milestone_after_deadline",
+                        id=indicator.id,
+                        by=Day(milestone.by),
+                        deadline=Day(deadline),
+                    ),
+                    msg("rule.milestone_after_deadline.hint"),
+                    field="by",
+                )
+            if previous is not None and milestone.by <= previous:
+                yield _problem(
+                    plan,
+                    milestone,
+                    "milestone-order",
+                    msg("rule.milestone_order", id=indicator.id, by=Day(milestone.by)),
+                    msg("rule.milestone_order.hint"),
+                    field="by",
+                )
+            previous = milestone.by
+            if isinstance(milestone.value, float) and not indicator.is_percentage:
+                yield _problem(
+                    plan,
+                    milestone,
+                    "decimal-count",
+                    msg(
+                        "rule.decimal_count", id=indicator.id, value=_measure_text(milestone.value)
+                    ),
+                    msg("rule.decimal_count.hint"),
+                    field="value",
+                )
+
+
+def measurements_fit(plan: Plan, context: Context) -> Iterator[Problem]:
+    """A measurement's parts exist and add up; its decimals are for a percentage only."""
+    indicators = plan.by_id("indicators")
+    for measurement in plan.measurements:
+        indicator = indicators.get(measurement.indicator)
+        if indicator is None:
+            continue  # references_resolve says so
+        if isinstance(measurement.value, float) and not indicator.is_percentage:
+            yield _problem(
+                plan,
+                measurement,
+                "decimal-count",
+                msg(
+                    "rule.decimal_count",
+                    id=indicator.id,
+                    value=_measure_text(measurement.value),
+                ),
+                msg("rule.decimal_count.hint"),
+                field="value",
+            )
+        if not measurement.parts:
+            continue
+        known = {part.key_in_measurements for part in indicator.parts}
+        for name, _ in measurement.parts:
+            if name not in known:
+                yield _problem(
+                    plan,
+                    measurement,
+                    "unknown-part",
+                    msg("rule.unknown_part", id=indicator.id, part=repr(name)),
+                    msg(
+                        "rule.unknown_part.hint",
+                        parts=", ".join(sorted(known)) or "-",
+                    ),
+                    field="parts",
+                )
+        if {name for name, _ in measurement.parts} == known:
+            total = sum(value for _, value in measurement.parts)
+            if round(total, 2) != measurement.value:
+                yield _problem(
+                    plan,
+                    measurement,
+                    "measurement-part-sum",
+                    msg(
+                        "rule.measurement_part_sum",
+                        id=measurement.id,
+                        parts=Joined(" + ", tuple(_measure_text(v) for _, v in measurement.parts)),
+                        sum=_measure_text(round(total, 2)),
+                        value=_measure_text(measurement.value),
+                    ),
+                    msg("rule.measurement_part_sum.hint"),
+                    field="parts",
+                    severity=Severity.WARNING,
+                )
+
+
+def voids_name_one_record(plan: Plan, context: Context) -> Iterator[Problem]:
+    """A void names exactly one record: a completion or a measurement."""
+    for void in plan.voids:
+        if (void.completion is None) == (void.measurement is None):
+            yield _problem(
+                plan,
+                void,
+                "void-target",
+                msg("rule.void_target"),
+                msg("rule.void_target.hint"),
             )
 
 
@@ -458,9 +610,10 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
         if source:
             spent[source] += completion.spent
             first_completion.setdefault(source, completion)
+    # A source whose amount the plan does not state holds whatever is given it.
     for source_id, amount in allocated.items():
         source = sources.get(source_id)
-        if source and amount > source.amount:
+        if source and source.amount is not None and amount > source.amount:
             yield _problem(
                 plan,
                 first_activity[source_id],
@@ -476,7 +629,7 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
             )
     for source_id, amount in spent.items():
         source = sources.get(source_id)
-        if source and amount > source.amount:
+        if source and source.amount is not None and amount > source.amount:
             yield _problem(
                 plan,
                 first_completion[source_id],
@@ -497,8 +650,12 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     unique_ids,
     references_resolve,
+    budget_unknown,
     budget_sums,
     indicator_parts_sum,
+    indicator_targets,
+    measurements_fit,
+    voids_name_one_record,
     dates_consistent,
     amounts_non_negative,
     amounts_within_64_bits,

@@ -31,10 +31,11 @@ from ggov_plan.plan.model import (
     CHILDREN,
     COLLECTIONS,
     FORMAT_VERSION,
-    Budget,
+    SINGLES,
     FieldSpec,
-    Header,
     Record,
+    Signer,
+    child_of,
     field_specs,
 )
 from ggov_plan.plan.validity import ID_PATTERN
@@ -59,14 +60,14 @@ def _json_value(value: Any) -> Any:
 
 def table_header(cls: type[Record]) -> str:
     """``[plan]``, ``[plan.signer]``, ``[budget]``, else ``[[key]]``."""
-    single = cls is Header or cls is Budget or cls is CHILDREN[Header][1]
+    single = any(cls is single for _, single, _, _ in SINGLES) or cls is Signer
     return f"[{cls.key}]" if single else f"[[{cls.key}]]"
 
 
-def _value_schema(cls: type[Record], field_spec: FieldSpec) -> dict[str, Any]:
+def _value_schema(cls: type[Record], name: str, field_spec: FieldSpec) -> dict[str, Any]:
     kind = field_spec.kind
     if kind in ("table", "tables"):
-        child_cls = CHILDREN[cls][1]
+        child_cls = child_of(cls, name).cls
         child = record_schema(child_cls)
         if kind == "table":
             return child
@@ -85,6 +86,14 @@ def _value_schema(cls: type[Record], field_spec: FieldSpec) -> dict[str, Any]:
             out.update(minLength=1, pattern=NOT_BLANK_PATTERN)
     elif kind in ("money", "quantity"):
         out.update(type="integer", minimum=0)
+    elif kind == "measure":
+        out.update(type="number", minimum=0)
+    elif kind == "values":
+        out.update(type="object", additionalProperties={"type": "number", "minimum": 0})
+    elif kind == "texts":
+        out.update(type="array", items={"type": "string"})
+    elif kind == "flag":
+        out["type"] = "boolean"
     elif kind == "date":
         out.update(type="string", format="date")
     elif kind == "datetime":
@@ -111,14 +120,14 @@ def record_schema(cls: type[Record]) -> dict[str, Any]:
         for f in dataclasses.fields(cls)
         if f.default is not dataclasses.MISSING and f.default not in (None, ())
     }
-    child = CHILDREN.get(cls)
+    keys = {child.attribute: child.key for child in CHILDREN.get(cls, ())}
     properties: dict[str, Any] = {}
     required: list[str] = []
     for name, field_spec in specs.items():
         # Children are held under a plural attribute but written under their
         # singular TOML key: Budget.sources is [[budget.source]].
-        key = child[0] if child and name == child[2] else name
-        value = _value_schema(cls, field_spec)
+        key = keys.get(name, name)
+        value = _value_schema(cls, name, field_spec)
         if name in defaults:
             value["default"] = _json_value(defaults[name])
         if field_spec.example is not None:
@@ -147,8 +156,7 @@ def plan_schema() -> dict[str, Any]:
             "type": "integer",
             "const": FORMAT_VERSION,
         },
-        "plan": record_schema(Header),
-        "budget": record_schema(Budget),
+        **{key: record_schema(cls) for key, cls, _, _ in SINGLES},
     }
     for key, cls, _ in COLLECTIONS:
         properties[key] = {
@@ -167,7 +175,7 @@ def plan_schema() -> dict[str, Any]:
         "references to declared ids, sums, date order.",
         "type": "object",
         "properties": properties,
-        "required": ["format", "plan", "budget"],
+        "required": ["format", *(key for key, _, _, required in SINGLES if required)],
         "additionalProperties": False,
     }
 

@@ -30,9 +30,8 @@ from typing import Any, Final
 from ggov_plan.plan.model import (
     CHILDREN,
     COLLECTIONS,
-    Budget,
+    SINGLES,
     FieldSpec,
-    Header,
     Record,
     field_specs,
 )
@@ -75,8 +74,21 @@ _TYPE_TESTS: Mapping[str, Callable[[Any], bool]] = MappingProxyType(
         "date": lambda v: type(v) is dt.date,
         "datetime": lambda v: type(v) is dt.datetime,
         "refs": lambda v: type(v) is list and all(type(i) is str for i in v),
+        "texts": lambda v: type(v) is list and all(type(i) is str for i in v),
+        "flag": lambda v: type(v) is bool,
+        "measure": lambda v: _is_measure(v),
+        "values": lambda v: type(v) is dict and all(_is_measure(i) for i in v.values()),
     }
 )
+
+
+def _is_measure(value: Any) -> bool:
+    """A whole number, or a finite number with at most two decimals (80.5, 21.25)."""
+    if type(value) is int:
+        return True
+    if type(value) is not float or value != value or value in (float("inf"), float("-inf")):
+        return False
+    return round(value, 2) == value
 
 
 def conditions(field_spec: FieldSpec) -> tuple[Condition, ...]:
@@ -121,8 +133,8 @@ def _accepting(checks: tuple[Condition, ...], as_tuple: bool) -> Callable[[Any],
     """
     tests = tuple(c.holds for c in checks)
     if as_tuple:
-        (test,) = tests  # refs: the type test says it all
-        return lambda v: tuple(v) if test(v) else REFUSED
+        (test,) = tests  # lists and inline tables: the type test says it all
+        return lambda v: (tuple(v.items()) if type(v) is dict else tuple(v)) if test(v) else REFUSED
     if len(tests) == 1:
         (first,) = tests
         return lambda v: v if first(v) else REFUSED
@@ -134,7 +146,9 @@ def _accepting(checks: tuple[Condition, ...], as_tuple: bool) -> Callable[[Any],
 
 def field_rule(field_spec: FieldSpec) -> FieldRule:
     checks = conditions(field_spec)
-    return FieldRule(field_spec, checks, _accepting(checks, field_spec.kind == "refs"))
+    # Lists and inline tables are held as tuples, so records stay immutable.
+    as_tuple = field_spec.kind in ("refs", "texts", "values")
+    return FieldRule(field_spec, checks, _accepting(checks, as_tuple))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +192,9 @@ class RecordRule:
 def _compile(cls: type[Record]) -> RecordRule:
     specs = field_specs(cls)
     keys = {name: name for name in specs}
-    if cls in CHILDREN:
-        child_key, _, attribute = CHILDREN[cls]
-        del keys[attribute]
-        keys[child_key] = attribute
+    for child in CHILDREN.get(cls, ()):
+        del keys[child.attribute]
+        keys[child.key] = child.attribute
     return RecordRule(
         cls=cls,
         keys=MappingProxyType(keys),
@@ -195,8 +208,8 @@ def _compile(cls: type[Record]) -> RecordRule:
 
 
 def _every_record_class() -> tuple[type[Record], ...]:
-    top = (Header, Budget, *(cls for _, cls, _ in COLLECTIONS))
-    return (*top, *(child for _, child, _ in CHILDREN.values()))
+    top = (*(cls for _, cls, _, _ in SINGLES), *(cls for _, cls, _ in COLLECTIONS))
+    return (*top, *(child.cls for children in CHILDREN.values() for child in children))
 
 
 #: Every record class's rule, compiled once at import (a dozen classes).

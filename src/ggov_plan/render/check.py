@@ -36,6 +36,10 @@ class FileResult:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.INFO]
+
 
 def _file_name(file: str) -> str:
     """A file name to start a line with: one line, controls shown, never ``::``.
@@ -101,6 +105,7 @@ def as_json(result: FileResult) -> dict[str, Any]:
         "valid": result.readable and not result.errors,
         "errors": [_item(p) for p in result.errors],
         "warnings": [_item(p) for p in result.warnings],
+        "notes": [_item(p) for p in result.notes],
     }
 
 
@@ -139,5 +144,6 @@ def github(results: Iterable[FileResult]) -> str:
                 props.append(f"col={problem.column}")
             props.append(f"title={_escape_property('ggov-plan ' + problem.code)}")
             message = _escape_data(_sentence(problem))
-            lines.append(f"::{problem.severity} {','.join(props)}::{message}")
+            command = "notice" if problem.severity is Severity.INFO else problem.severity
+            lines.append(f"::{command} {','.join(props)}::{message}")
     return "\n".join(lines)

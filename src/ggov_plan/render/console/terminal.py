@@ -238,7 +238,11 @@ def budget_table(console: Console, plan: Plan) -> None:
         return
     table = make_table(console, t("title.budget"), "source_long", "amount_vnd", "percent")
     for source in budget.sources:
-        share = f"{100 * source.amount / budget.total:.1f}" if budget.total else "–"
+        share = (
+            f"{100 * source.amount / budget.total:.1f}"
+            if budget.total and source.amount is not None
+            else "–"
+        )
         table.add_row(safe(source.name), figure(source.amount), share)
     table.add_row(Text(t("row.total"), style="bold"), figure(budget.total), "100.0")
     console.print(table)
@@ -329,7 +333,10 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
             (")", "dim"),
             ("   " + t("status.spent") + " ", "dim"),
             format_vnd(budget.spent, current()),
-            (" " + t("status.of") + " ", "dim"),
-            format_vnd(budget.total, current()),
+            *(
+                ((" " + t("status.of") + " ", "dim"), format_vnd(budget.total, current()))
+                if budget.total is not None
+                else ()
+            ),
         )
     )

@@ -258,7 +258,7 @@ def budget_table(
     )
     console.print(table)
     # Vietnamese documents give the total in words too ("Hai trăm mười ba triệu đồng").
-    if current() == "vi":
+    if current() == "vi" and total.total is not None:
         console.print(
             Text.assemble((t("show.in_words") + " ", "dim"), amount_in_words(total.total))
         )

@@ -127,6 +127,15 @@ def vnd(amount: int) -> str:
     return f"{group_digits(amount, '.')} đồng ({amount_in_words(amount)})"
 
 
+#: What the report says for an amount the plan does not state.
+NOT_STATED = "không nêu số tiền"
+
+
+def _digits(amount: int | None) -> str:
+    """An amount in a table cell; "-" for one the plan does not state, never 0."""
+    return group_digits(amount, ".") if amount is not None else "-"
+
+
 def percent(ratio: float) -> str:
     # The document is Vietnamese whatever --lang says: a decimal comma.
     return numbers.percent(ratio, lang="vi")
@@ -320,14 +329,24 @@ def _budget(report: Report) -> list[Block]:
     as_of = vi_date(report.as_of)
     out = [Block("heading", "II. KINH PHÍ")]
     sources = list(budget.sources)
-    out.append(
-        Block(
-            "paragraph",
-            f"Tổng kinh phí theo Kế hoạch: {vnd(budget.total)}"
-            + (", trong đó:" if sources else "."),
+    funded = report.budget_text
+    if budget.total is None:
+        # An unknown amount is never written as 0 đồng: the plan's own words say
+        # how it is funded ("trong dự toán được giao").
+        out.append(Block("paragraph", funded or "Kế hoạch không nêu tổng kinh phí."))
+    else:
+        out.append(
+            Block(
+                "paragraph",
+                f"Tổng kinh phí theo Kế hoạch: {vnd(budget.total)}"
+                + (", trong đó:" if sources else "."),
+            )
         )
-    )
-    out += _listing([f"{s.name}: {vnd(s.amount)}" for s in sources])
+    known = [s for s in sources if s.amount is not None]
+    if budget.total is not None or known:
+        out += _listing(
+            [f"{s.name}: {vnd(s.amount) if s.amount is not None else NOT_STATED}" for s in sources]
+        )
     out.append(
         Block("paragraph", f"Kinh phí đã bố trí cho các hoạt động: {vnd(budget.allocated)}.")
     )
@@ -343,24 +362,25 @@ def _budget(report: Report) -> list[Block]:
     if spent_sources and budget.unassigned_spent:
         lines.append(f"Chưa xác định nguồn: {vnd(budget.unassigned_spent)}")
     out += _listing(lines)
-    out.append(Block("paragraph", f"Kinh phí còn lại: {vnd(budget.remaining)}."))
+    if budget.remaining is not None:
+        out.append(Block("paragraph", f"Kinh phí còn lại: {vnd(budget.remaining)}."))
     rows = [
         (
             _label(report, "source", row.key),
-            group_digits(row.declared, ".") if row.declared is not None else "-",
+            _digits(row.declared),
             group_digits(row.allocated, "."),
             group_digits(row.spent, "."),
-            group_digits(row.remaining, "."),
+            _digits(row.remaining),
         )
         for row in report.sources
     ]
     rows.append(
         (
             "Tổng cộng",
-            group_digits(budget.total, "."),
+            _digits(budget.total),
             group_digits(budget.allocated, "."),
             group_digits(budget.spent, "."),
-            group_digits(budget.remaining, "."),
+            _digits(budget.remaining),
         )
     )
     out.append(Block("paragraph", "Chi tiết theo nguồn kinh phí (đơn vị tính: đồng):"))
