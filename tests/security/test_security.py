@@ -1563,7 +1563,7 @@ def test_the_cache_unpickler_names_nothing_but_the_plans_own_types(name: str) ->
     by_stack_global = b"\x80\x04" + b"".join(b"\x8c" + bytes([len(s)]) + s for s in short)
     for data in (by_global, by_stack_global + b"\x93."):
         with pytest.raises(pickle.UnpicklingError, match="not allowed in a cache entry"):
-            cache._PayloadUnpickler(io.BytesIO(data)).load()
+            cache._load_payload(io.BytesIO(data))
 
 
 def test_the_cache_unpickler_reads_what_the_cache_writes(tmp_path: Path) -> None:
@@ -1572,7 +1572,7 @@ def test_the_cache_unpickler_reads_what_the_cache_writes(tmp_path: Path) -> None
     assert snapshot is not None and snapshot.plan.activities
     with entry.open("rb") as stream:
         stream.readline()
-        assert cache._PayloadUnpickler(stream).load() == cache._to_payload(snapshot)
+        assert cache._load_payload(stream) == cache._to_payload(snapshot)
 
 
 # =========================================================================== the document

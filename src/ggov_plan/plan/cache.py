@@ -31,13 +31,12 @@ import contextlib
 import dataclasses
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, BinaryIO
 
 from ggov_plan import __version__
 from ggov_plan.plan import model
@@ -215,15 +214,9 @@ def _from_payload(payload: tuple[Any, ...]) -> Snapshot:
     return Snapshot(size, digest_, lines, appendable, keys, plan)
 
 
-class _PayloadUnpickler(pickle.Unpickler):
-    """Unpickles only what a payload is made of: no other class can be named.
-
-    The cache folder belongs to the user, but a pickle can call any function
-    it names; refusing everything but the model's records and the standard
-    types they hold keeps a planted file from running code.
-    """
-
-    _ALLOWED: Mapping[str, frozenset[str]] = {
+#: What a payload is made of: no other class can be named in an entry.
+_ALLOWED: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
         "ggov_plan.plan.model": frozenset(
             name
             for name, value in vars(model).items()
@@ -236,11 +229,26 @@ class _PayloadUnpickler(pickle.Unpickler):
         "datetime": frozenset({"date", "datetime", "timezone", "timedelta"}),
         "builtins": frozenset({"frozenset", "set"}),
     }
+)
 
-    def find_class(self, module: str, name: str) -> Any:
-        if name in self._ALLOWED.get(module, ()):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
+
+def _load_payload(stream: BinaryIO) -> Any:
+    """Unpickle what a payload is made of, refusing every other class.
+
+    The cache folder belongs to the user, but a pickle can call any function
+    it names; refusing everything but the model's records and the standard
+    types they hold keeps a planted file from running code. pickle is
+    imported here, not at the top: a run with the cache off never needs it.
+    """
+    import pickle
+
+    class PayloadUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if name in _ALLOWED.get(module, ()):
+                return super().find_class(module, name)
+            raise pickle.UnpicklingError(f"not allowed in a cache entry: {module}.{name}")
+
+    return PayloadUnpickler(stream).load()
 
 
 def read_entry(path: Path) -> Snapshot | None:
@@ -250,7 +258,7 @@ def read_entry(path: Path) -> Snapshot | None:
             status = os.fstat(stream.fileno())
             if not _private(status) or stream.readline() != _tag():
                 return None
-            return _from_payload(_PayloadUnpickler(stream).load())
+            return _from_payload(_load_payload(stream))
     except Exception:
         return None
 
@@ -290,6 +298,9 @@ def write_entry(path: Path, snapshot: Snapshot) -> bool:
 
 def _write_atomically(path: Path, payload: Any) -> bool:
     """Whether it was written: an error only means there is no entry."""
+    import pickle
+    import tempfile
+
     with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         # A writer killed before its rename leaves its temp file; the next
@@ -396,7 +407,7 @@ def recall_problems(entry: Path, key: CheckedKey) -> list[Problem] | None:
     try:
         with _checked_path(entry).open("rb") as stream:
             if _private(os.fstat(stream.fileno())) and stream.readline() == _tag():
-                stored_key, problems = _PayloadUnpickler(stream).load()
+                stored_key, problems = _load_payload(stream)
                 if stored_key == key and isinstance(problems, list):
                     return problems
     except Exception:  # a bad entry is no entry: the rules run again

@@ -10,7 +10,6 @@ needs to tell strings, comments and brackets apart, not to validate.
 from __future__ import annotations
 
 import re
-import tomllib
 
 Path = tuple[str | int, ...]
 
@@ -32,6 +31,8 @@ def _key_parts(text: str) -> list[str]:
     for match in _PART.finditer(text):
         part = match.group(0)
         if part[0] in "\"'":
+            import tomllib  # only for a quoted key, and only when a line is asked for
+
             part = tomllib.loads(f"k = {part}")["k"]
         parts.append(part)
     return parts
