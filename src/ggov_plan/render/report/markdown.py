@@ -1,9 +1,14 @@
-"""The report as Markdown, for mail and git.
+r"""The report as Markdown, for mail and git.
 
 User text is escaped for table cells with CommonMark backslash escapes: ``|``
-cannot split a cell, a newline cannot end a row, and ``<``, ``*``, ``[`` and
-the like stay literal, so a title never turns into HTML, a link or emphasis in
-a Markdown viewer, and still reads plainly in a text mail.
+cannot split a cell, a newline cannot end a row, and ``<``, ``*``, ``[``, ``~``
+and the like stay literal, so a title never turns into HTML, a link, emphasis
+or strikethrough in a Markdown viewer. GitHub, GitLab and Gitea also turn bare
+``https://…``, ``www.…`` and e-mail addresses into links (GFM autolinks):
+``\://`` and ``www\.`` stop the first two, and an address is shown as code,
+the one form that GFM does not link. Escaping stays minimal so that a report
+mailed as plain text still reads cleanly: ``&`` is escaped only where it would
+start an entity (``&amp;``), so ``Sở TT&TT`` stays as it is.
 """
 
 from __future__ import annotations
@@ -18,13 +23,49 @@ from ggov_plan.render.report import tables as report_tables
 from ggov_plan.render.report.tables import Ratio, Table
 from ggov_plan.text import visible_controls
 
-_SPECIAL = re.compile(r"([\\|<>&\[\]`*_])")
+_SPECIAL = re.compile(r"([\\|<>\[\]`*_~])|&(?=#?\w+;)")
+#: What GFM links by itself: a scheme's "://", and "www." at the start of a word.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(?=://)|(www)(?=\.)")
+#: What would open a block at the start of a line: #, >, -, +, =, or "1." / "1)".
+_BLOCK_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
+#: An e-mail address as GFM's autolink extension finds one.
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+
+
+def _literal(text: str) -> str:
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _AUTOLINK.sub(lambda m: m.group(1) + "\\" if m.group(1) else "\\", text)
 
 
 def cell(value: object) -> str:
-    """Text made literal for a Markdown table cell (CommonMark backslash escapes)."""
-    text = _SPECIAL.sub(r"\\\1", visible_controls(str(value)))
-    return " ".join(text.split())  # newlines and tabs become spaces
+    """Text made literal inside a Markdown line (a table cell, a heading, after
+    ``**``), in CommonMark and in GFM."""
+    text = visible_controls(str(value))
+    # Addresses that touch one another become one code span: two spans side
+    # by side would read as a double-backtick fence.
+    spans: list[list[int]] = []
+    for email in _EMAIL.finditer(text):
+        if spans and spans[-1][1] == email.start():
+            spans[-1][1] = email.end()
+        else:
+            spans.append([email.start(), email.end()])
+    out, at = [], 0
+    for start, end in spans:
+        out += [_literal(text[at:start]), f"`{text[start:end]}`"]
+        at = end
+    out.append(_literal(text[at:]))
+    return " ".join("".join(out).split())  # newlines and tabs become spaces
+
+
+def paragraph(value: object) -> str:
+    """Text made literal as a line of its own: as :func:`cell`, and a heading,
+    quote, list or rule marker at its start is made literal too."""
+    text = cell(value)
+    start = _BLOCK_START.match(text)
+    if start is None:
+        return text
+    at = start.end() if start.group(0)[0].isdigit() else 0
+    return text[:at] + "\\" + text[at:]
 
 
 def _table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
