@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +28,12 @@ from typer.testing import CliRunner
 
 from conftest import MINIMAL_PLAN
 from ggov_plan.cli import app
-from ggov_plan.plan import cache
+from ggov_plan.plan import cache, front
 from ggov_plan.plan.model import COLLECTIONS, Plan, Record
 from ggov_plan.plan.parse import parse
+from ggov_plan.problems import Problem, Severity
 from ggov_plan.write.journal import render_blocks
-from track_helpers import ENV, PLAN_2017, TODAY, cli, copy_plan
+from track_helpers import ENV, PLAN_2017, TODAY, cli, copy_plan, process_env
 
 
 @pytest.fixture(autouse=True)
@@ -436,3 +440,84 @@ def test_remembered_checks_are_per_day_language_and_file(
     # And every answer equals the uncached one.
     monkeypatch.setenv("GGOV_PLAN_NO_CACHE", "1")
     assert check("2017-12-01", *relative, "--lang", "en")[1] == english
+
+
+# ------------------------------------------------------------ entries not to trust
+
+
+def _warm(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A plan whose cache entry and remembered check both exist, and their folder."""
+    plan = copy_plan(tmp_path)
+    folder = tmp_path / "cache"
+    front.read(plan, today=dt.date(2017, 12, 31), cache=True, folder=folder)
+    entry = entry_of(plan, folder)
+    assert entry.exists() and entry.with_suffix(".checked").exists()
+    return plan, folder, entry
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("suffix", ["", ".checked"])
+def test_a_fifo_at_an_entry_path_is_never_read(tmp_path: Path, suffix: str) -> None:
+    # Reading a FIFO waits for a writer: planted in a shared cache folder, it
+    # would hang every command. A subprocess, so that a hang is a timeout.
+    plan, folder, entry = _warm(tmp_path)
+    target = entry.with_suffix(suffix) if suffix else entry
+    target.unlink()
+    os.mkfifo(target)
+    env = {**process_env(), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    code = (
+        "import datetime as dt, pathlib, sys\n"
+        "from ggov_plan.plan import front\n"
+        "r = front.read(pathlib.Path(sys.argv[1]), today=dt.date(2017, 12, 31), cache=True,"
+        " folder=pathlib.Path(sys.argv[2]))\n"
+        "print(r.valid)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(plan), str(folder)],
+        env=env, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [1, 2, 3],  # not problems
+        "not a list",
+        [Problem(Severity.ERROR, "x", 5, "plan.toml")],  # type: ignore[arg-type]
+    ],
+    ids=["ints", "a-string", "a-problem-of-the-wrong-shape"],
+)
+def test_a_remembered_check_of_the_wrong_shape_is_ignored(
+    tmp_path: Path, payload: object
+) -> None:
+    plan, folder, entry = _warm(tmp_path)
+    checked = entry.with_suffix(".checked")
+    stream = io.BytesIO(checked.read_bytes())
+    stream.readline()
+    key, _ = cache._load_payload(stream)
+    checked.write_bytes(
+        cache.FORMAT_TAG.encode() + b"\n" + pickle.dumps((key, payload), protocol=5)
+    )
+    assert cache.recall_problems(entry, key) is None
+    reading = front.read(plan, today=dt.date(2017, 12, 31), cache=True, folder=folder)
+    assert [p.code for p in reading.problems] == ["indicator-sum"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_entries_in_a_folder_others_can_write_are_not_trusted(tmp_path: Path) -> None:
+    plan, folder, entry = _warm(tmp_path)
+    folder_of_entry = entry.parent
+    folder_of_entry.chmod(0o777)
+    assert cache.read_entry(entry) is None
+    assert cache.recall_problems(entry, ("x", "y", "z")) is None  # type: ignore[arg-type]
+    assert cache.load(plan, folder=folder).how == "parsed"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_the_cache_folder_is_created_private(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    folder = tmp_path / "cache"
+    cache.load(plan, folder=folder)
+    entry = entry_of(plan, folder)
+    assert entry.parent.stat().st_mode & 0o077 == 0

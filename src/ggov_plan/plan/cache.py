@@ -31,6 +31,7 @@ import contextlib
 import dataclasses
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,12 +40,13 @@ from types import MappingProxyType
 from typing import Any, BinaryIO
 
 from ggov_plan import __version__
+from ggov_plan.i18n.message import Message
 from ggov_plan.plan import model
 from ggov_plan.plan.build import Headers
 from ggov_plan.plan.files import decode, read_bytes
 from ggov_plan.plan.model import COLLECTIONS, Plan, Record
 from ggov_plan.plan.parse import Loaded, appended_records, parse_with_headers
-from ggov_plan.problems import Problem
+from ggov_plan.problems import Problem, Severity
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
 #: Changes whenever what is stored changes; an entry with another tag is ignored.
@@ -251,12 +253,37 @@ def _load_payload(stream: BinaryIO) -> Any:
     return PayloadUnpickler(stream).load()
 
 
+def _open_trusted(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading if it is a regular file only this user could
+    have written, in a folder only this user can write; else None.
+
+    Opened without following a symlink and without blocking, then checked on
+    the open file: a FIFO or a device planted at an entry's path is never read
+    (it would hang every command), and nothing can be swapped in between the
+    check and the read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        if not _private_folder(path.parent):
+            return None
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode) or not _private(status):
+        os.close(descriptor)
+        return None
+    return os.fdopen(descriptor, "rb")
+
+
 def read_entry(path: Path) -> Snapshot | None:
     """The entry at ``path``, or None if there is none usable, for any reason."""
     try:
-        with path.open("rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not _private(status) or stream.readline() != _tag():
+        stream = _open_trusted(path)
+        if stream is None:
+            return None
+        with stream:
+            if stream.readline() != _tag():
                 return None
             return _from_payload(_load_payload(stream))
     except Exception:
@@ -284,6 +311,16 @@ def _private(status: os.stat_result) -> bool:
     if getuid is None:  # Windows: the folder's ACL is the user's
         return True
     return status.st_uid == getuid() and not status.st_mode & 0o022
+
+
+def _private_folder(folder: Path) -> bool:
+    """The cache folder is this user's and no one else can write in it: in a
+    shared, world-writable folder another user could plant or replace entries."""
+    try:
+        status = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and _private(status)
 
 
 def _tag() -> bytes:
@@ -405,14 +442,36 @@ def _checked_path(entry: Path) -> Path:
 def recall_problems(entry: Path, key: CheckedKey) -> list[Problem] | None:
     """The problems remembered beside ``entry`` for ``key``, or None."""
     try:
-        with _checked_path(entry).open("rb") as stream:
-            if _private(os.fstat(stream.fileno())) and stream.readline() == _tag():
+        stream = _open_trusted(_checked_path(entry))
+        if stream is None:
+            return None
+        with stream:
+            if stream.readline() == _tag():
                 stored_key, problems = _load_payload(stream)
-                if stored_key == key and isinstance(problems, list):
+                # Every part of the payload is checked for its shape, as an
+                # entry's records are: anything else means no entry.
+                if (
+                    stored_key == key
+                    and isinstance(problems, list)
+                    and all(_sound_problem(p) for p in problems)
+                ):
                     return problems
     except Exception:  # a bad entry is no entry: the rules run again
         pass
     return None
+
+
+def _sound_problem(problem: object) -> bool:
+    return (
+        isinstance(problem, Problem)
+        and isinstance(problem.severity, Severity)
+        and isinstance(problem.code, str)
+        and isinstance(problem.file, str)
+        and isinstance(problem.what, str | Message)
+        and isinstance(problem.how, str | Message)
+        and all(isinstance(n, int | None) for n in (problem.line, problem.column))
+        and isinstance(problem.path, str)
+    )
 
 
 def remember_problems(entry: Path, key: CheckedKey, problems: list[Problem]) -> None:
