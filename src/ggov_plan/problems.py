@@ -37,6 +37,9 @@ class Problem:
     column: int | None = None
     path: str = ""
     how: Text = ""  # how to fix it, worded when shown (:attr:`hint`)
+    #: The rule that found it (a function of :mod:`ggov_plan.plan.rules`), or ""
+    #: for a problem of the file's syntax or structure.
+    rule: str = ""
 
     @property
     def message(self) -> str:

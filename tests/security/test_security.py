@@ -1179,7 +1179,9 @@ CORE_ENVIRONMENT = frozenset(
 )
 #: Read by the plan cache (docs/security.md, Cache).
 CACHE_ENVIRONMENT = frozenset({"GGOV_PLAN_NO_CACHE"})
-DOCUMENTED_ENVIRONMENT = CORE_ENVIRONMENT | CACHE_ENVIRONMENT
+#: Read by `check --format github` only, to append the job summary (docs/ci.md).
+CI_ENVIRONMENT = frozenset({"GITHUB_STEP_SUMMARY"})
+DOCUMENTED_ENVIRONMENT = CORE_ENVIRONMENT | CACHE_ENVIRONMENT | CI_ENVIRONMENT
 
 
 def test_only_documented_environment_variables_are_read(audited: dict[str, Audited]) -> None:

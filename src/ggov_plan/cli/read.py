@@ -36,6 +36,8 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 @commands.command("check", PLAN)
@@ -51,7 +53,12 @@ def check(
     ] = None,
     output_format: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="text, json, or github (workflow annotations)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, github (workflow annotations, and a summary in "
+            "$GITHUB_STEP_SUMMARY), gitlab (Code Quality report) or junit (XML).",
+        ),
     ] = CheckFormat.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
@@ -88,10 +95,26 @@ def check(
     elif output_format is CheckFormat.github:
         annotations = check_render.github(results)
         print("\n".join(filter(None, [annotations, *map(check_render.summary, results)])))
+        _append_step_summary(check_render.step_summary(results))
+    elif output_format is CheckFormat.gitlab:
+        print(check_render.gitlab(results))
+    elif output_format is CheckFormat.junit:
+        print(check_render.junit(results, strict=strict))
     else:
         print(check_render.text(results))
     if exit_code:
         raise typer.Exit(exit_code)
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Append to the file $GITHUB_STEP_SUMMARY names, if any: GitHub shows only
+    ten annotations of each kind per step, the summary shows every problem."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
 
 
 def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:

@@ -293,6 +293,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "check.warning": ("warning", "cảnh báo"),
     "check.warnings": ("warnings", "cảnh báo"),
     "check.info": ("note", "ghi chú"),
+    "check.summary.where": ("Where", "Vị trí"),
+    "check.summary.kind": ("Kind", "Loại"),
+    "check.summary.what": ("Problem", "Vấn đề"),
     # An amount the plan does not state ("trong dự toán được giao"): never 0.
     "value.not_stated": ("not stated", "không nêu"),
     "cli.required": ("{option} is required", "cần có {option}"),

@@ -471,6 +471,7 @@ def _sound_problem(problem: object) -> bool:
         and isinstance(problem.how, str | Message)
         and all(isinstance(n, int | None) for n in (problem.line, problem.column))
         and isinstance(problem.path, str)
+        and isinstance(problem.rule, str)
     )
 
 

@@ -672,7 +672,8 @@ def validate(loaded: Loaded, context: Context, rules: Iterable[Rule] = RULES) ->
         if context.locate is None:
             context = dataclasses.replace(context, locate=_locator(loaded))
         for rule in rules:
-            problems.extend(rule(loaded.plan, context))
+            name = rule.__name__
+            problems.extend(dataclasses.replace(p, rule=name) for p in rule(loaded.plan, context))
     problems.sort(key=Problem.sort_key)
     return problems
 

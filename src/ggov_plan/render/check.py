@@ -132,6 +132,107 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+#: GitLab's Code Quality severities, by ours.
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def fingerprint(problem: Problem) -> str:
+    """A problem's identity across runs: file, code, the data path and the English
+    message; not its line, so that an edit above it does not make it new."""
+    import hashlib
+
+    parts = (problem.file, problem.code, problem.path, problem.message_in("en"))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def gitlab(results: Iterable[FileResult]) -> str:
+    """A GitLab Code Quality report: a JSON array, one issue per problem."""
+    issues = [
+        {
+            "description": _sentence(problem),
+            "check_name": f"ggov-plan/{problem.code}",
+            "fingerprint": fingerprint(problem),
+            "severity": _GITLAB_SEVERITY[problem.severity],
+            "location": {"path": problem.file, "lines": {"begin": problem.line or 1}},
+        }
+        for result in results
+        for problem in result.problems
+    ]
+    return json_escape_c1(json.dumps(issues, ensure_ascii=False, indent=2))
+
+
+def junit(results: Iterable[FileResult], *, strict: bool = False) -> str:
+    """JUnit XML for Jenkins, Azure DevOps and others: per file a test suite, and
+    in it one test case per rule, plus one for the file's syntax and structure.
+
+    An error fails its rule's test case, and so does a warning under --strict;
+    other warnings and notes are the test case's output.
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    from ggov_plan.plan.rules import RULES
+
+    names = ["structure", *(rule.__name__ for rule in RULES)]
+    suites = []
+    total = failed = 0
+    for result in results:
+        file = _file_name(result.file)  # no control character reaches the XML
+        cases = []
+        for name in names:
+            found = [p for p in result.problems if (p.rule or "structure") == name]
+            failing = [
+                p for p in found if p.is_error or (strict and p.severity is Severity.WARNING)
+            ]
+            other = [p for p in found if p not in failing]
+            body = "".join(
+                f"<failure type={quoteattr(p.code)} message={quoteattr(_one_line(p))}>"
+                f"{escape(text_line(p))}</failure>"
+                for p in failing
+            )
+            if other:
+                body += f"<system-out>{escape(chr(10).join(map(text_line, other)))}</system-out>"
+            case = f"<testcase classname={quoteattr(file)} name={quoteattr(name)}"
+            cases.append(f"    {case}>{body}</testcase>" if body else f"    {case}/>")
+            failed += bool(failing)
+        total += len(names)
+        failures = sum(1 for case in cases if "<failure" in case)
+        suites.append(
+            f'  <testsuite name={quoteattr(result.file)} tests="{len(names)}" '
+            f'failures="{failures}" errors="0">\n' + "\n".join(cases) + "\n  </testsuite>"
+        )
+    head = f'<testsuites name="ggov-plan check" tests="{total}" failures="{failed}">'
+    xml = '<?xml version="1.0" encoding="UTF-8"?>\n' + head + "\n"
+    return xml + "\n".join(suites) + ("\n" if suites else "") + "</testsuites>"
+
+
+def _one_line(problem: Problem) -> str:
+    return visible_controls(_sentence(problem), one_line=True)
+
+
+def step_summary(results: Iterable[FileResult]) -> str:
+    """A Markdown summary for ``$GITHUB_STEP_SUMMARY``: every problem, not only
+    the ten of each kind that GitHub shows as annotations."""
+    from ggov_plan.render.report.markdown import cell
+
+    lines = ["## ggov-plan check", ""]
+    for result in results:
+        lines += [f"**{cell(summary(result))}**", ""]
+        if result.problems:
+            lines += [
+                "| "
+                + " | ".join(t(f"check.summary.{k}") for k in ("where", "kind", "what"))
+                + " |",
+                "|---|---|---|",
+            ]
+            lines += [
+                f"| {cell(_where(p))} | {cell(t(f'check.{p.severity.value}'))} `{cell(p.code)}` "
+                f"| {cell(_sentence(p))} |"
+                for p in result.problems
+            ]
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def github(results: Iterable[FileResult]) -> str:
     """``::error file=…,line=…,col=…,title=…::message`` workflow commands."""
     lines = []
