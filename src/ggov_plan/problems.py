@@ -40,6 +40,8 @@ class Problem:
     #: The rule that found it (a function of :mod:`ggov_plan.plan.rules`), or ""
     #: for a problem of the file's syntax or structure.
     rule: str = ""
+    #: Why the plan's keepers accept this warning (``[[check.accept]]``), or "".
+    accepted: str = ""
 
     @property
     def message(self) -> str:
@@ -60,6 +62,11 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_open_warning(self) -> bool:
+        """A warning no ``[[check.accept]]`` covers: what --strict fails on."""
+        return self.severity is Severity.WARNING and not self.accepted
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)

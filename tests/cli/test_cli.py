@@ -159,8 +159,8 @@ def test_check_json(good: Path) -> None:
     result = invoke("check", "--format", "json", good)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["file", "valid", "errors", "warnings", "notes"]
-    assert data["notes"] == []
+    assert list(data) == ["file", "valid", "errors", "warnings", "notes", "accepted"]
+    assert data["notes"] == [] and data["accepted"] == []
     assert data["file"] == str(good)
     assert data["valid"] is True
     assert data["errors"] == []

@@ -105,7 +105,7 @@ def test_top_level_has_format_plan_budget_and_every_collection() -> None:
     # [report] is optional: a plan need not say how its report is signed.
     assert schema["required"] == ["format", "plan", "budget"]
     assert schema["properties"]["format"]["const"] == FORMAT_VERSION
-    expected = ["format", "plan", "budget", "report", *(key for key, _, _ in COLLECTIONS)]
+    expected = ["format", "plan", "budget", "report", "check", *(key for key, _, _ in COLLECTIONS)]
     assert list(schema["properties"]) == expected
     for key, cls, _ in COLLECTIONS:
         collection = schema["properties"][key]

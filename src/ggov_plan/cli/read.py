@@ -87,7 +87,7 @@ def check(
         problems = tuple(found)
         result = check_render.FileResult(loaded.file, problems)
         results.append(result)
-        failed = bool(result.errors) or (strict and bool(result.warnings))
+        failed = bool(result.errors) or (strict and bool(result.warnings))  # open ones only
         if failed:
             exit_code = max(exit_code, EXIT_PROBLEMS)
     if output_format is CheckFormat.json:

@@ -25,6 +25,7 @@ from ggov_plan.plan.model import (
     CHILDREN,
     COLLECTIONS,
     Budget,
+    CheckSettings,
     Header,
     Record,
     ReportSettings,
@@ -96,6 +97,7 @@ def keys_reference() -> str:
         *(cls for _, cls, _ in COLLECTIONS),
         Budget,
         ReportSettings,
+        CheckSettings,
     )
     for cls in tops:
         classes.append(cls)

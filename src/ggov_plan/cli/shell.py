@@ -368,6 +368,8 @@ def load_valid(plan: PlanSource) -> tuple[Checked, list[Problem]]:
 def mention_warnings(warnings: list[Problem], file: str) -> None:
     # Only for a person at a terminal: under cron, stderr is mailed, and a
     # warning the document itself causes would otherwise arrive every week.
+    # A warning the plan accepts ([[check.accept]]) is not repeated at all.
+    warnings = [w for w in warnings if w.is_open_warning]
     if warnings and sys.stderr.isatty():
         count = len(warnings)
         key = "shell.warnings.one" if count == 1 else "shell.warnings.many"

@@ -293,6 +293,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "check.warning": ("warning", "cảnh báo"),
     "check.warnings": ("warnings", "cảnh báo"),
     "check.info": ("note", "ghi chú"),
+    "check.accepted_because": ("(accepted: {reason})", "(đã chấp nhận: {reason})"),
+    "check.accepted_count": ("{count} accepted", "{count} đã chấp nhận"),
     "check.summary.where": ("Where", "Vị trí"),
     "check.summary.kind": ("Kind", "Loại"),
     "check.summary.what": ("Problem", "Vấn đề"),

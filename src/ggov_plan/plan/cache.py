@@ -44,13 +44,31 @@ from ggov_plan.i18n.message import Message
 from ggov_plan.plan import model
 from ggov_plan.plan.build import Headers
 from ggov_plan.plan.files import decode, read_bytes
-from ggov_plan.plan.model import COLLECTIONS, Plan, Record
+from ggov_plan.plan.model import COLLECTIONS, SINGLES, Plan, Record
 from ggov_plan.plan.parse import Loaded, appended_records, parse_with_headers
 from ggov_plan.problems import Problem, Severity
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
 #: Changes whenever what is stored changes; an entry with another tag is ignored.
-FORMAT_TAG = f"ggov-plan-cache 1 {__version__} {sys.version_info[:2]}"
+def _shape() -> str:
+    """The fields of everything an entry holds: any change to the model, a
+    problem or a message gives another tag, so old entries are never misread."""
+    import dataclasses as dc
+
+    from ggov_plan.i18n import message
+
+    classes = [
+        value
+        for module in (model, message)
+        for value in vars(module).values()
+        if isinstance(value, type) and dc.is_dataclass(value)
+    ]
+    fields = sorted(f"{c.__name__}:{','.join(f.name for f in dc.fields(c))}" for c in classes)
+    fields.append("Problem:" + ",".join(f.name for f in dc.fields(Problem)))
+    return hashlib.sha256(";".join(fields).encode()).hexdigest()[:12]
+
+
+FORMAT_TAG = f"ggov-plan-cache 2 {__version__} {sys.version_info[:2]} {_shape()}"
 
 
 def enabled(no_cache_option: bool, environ: Mapping[str, str]) -> bool:
@@ -192,14 +210,20 @@ def _to_payload(snapshot: Snapshot) -> tuple[Any, ...]:
         snapshot.lines,
         snapshot.appendable,
         snapshot.keys,
-        (plan.file, plan.format, plan.header, plan.budget, dict(plan.declared_ids)),
+        # Every single table ([plan], [budget], [report], [check]), whole.
+        (
+            plan.file,
+            plan.format,
+            {attribute: getattr(plan, attribute) for _, _, attribute, _ in SINGLES},
+            dict(plan.declared_ids),
+        ),
         collections,
     )
 
 
 def _from_payload(payload: tuple[Any, ...]) -> Snapshot:
     size, digest_, lines, appendable, keys, head, collections = payload
-    file, format_, header, budget, declared_ids = head
+    file, format_, singles, declared_ids = head
     built: dict[str, tuple[Record, ...]] = {}
     for _, cls, attribute in COLLECTIONS:
         names = _field_names(cls)
@@ -208,9 +232,8 @@ def _from_payload(payload: tuple[Any, ...]) -> Snapshot:
     plan = Plan(
         file=file,
         format=format_,
-        header=header,
-        budget=budget,
         declared_ids=declared_ids,
+        **singles,
         **built,  # type: ignore[arg-type]
     )
     return Snapshot(size, digest_, lines, appendable, keys, plan)
@@ -472,6 +495,7 @@ def _sound_problem(problem: object) -> bool:
         and all(isinstance(n, int | None) for n in (problem.line, problem.column))
         and isinstance(problem.path, str)
         and isinstance(problem.rule, str)
+        and isinstance(problem.accepted, str)
     )
 
 

@@ -534,6 +534,32 @@ class ReportSettings(Record):
     )
 
 
+@record
+class Acceptance(Record):
+    key = "check.accept"
+    doc = "A known warning that the plan's keepers accept: `check` lists it as accepted."
+
+    code: str = spec("text", "The problem's code.", example="indicator-sum")
+    where: str | None = spec(
+        "text",
+        "Where: a problem's `path` as `check --format json` prints it, or a record's "
+        "(`indicator[1]`) for all of its problems; default: anywhere.",
+        required=False,
+        example="indicator[1]",
+    )
+    reason: str = spec("text", "Why it is accepted.", example="the document prints these figures")
+
+
+@record
+class CheckSettings(Record):
+    key = "check"
+    doc = "How `ggov-plan check` treats this plan."
+
+    accepts: tuple[Acceptance, ...] = spec(
+        "tables", "The `[[check.accept]]` tables (below).", required=False
+    )
+
+
 # --------------------------------------------------------------------------- the plan
 
 #: Top-level arrays of tables, in file order: (TOML key, record class, Plan attribute).
@@ -570,6 +596,7 @@ CHILDREN: Mapping[type[Record], tuple[Child, ...]] = {
         Child("milestone", Milestone, "milestones"),
     ),
     Budget: (Child("source", FundingSource, "sources"),),
+    CheckSettings: (Child("accept", Acceptance, "accepts"),),
 }
 
 #: Tables written once at the top of the file ([plan], [budget], [report]):
@@ -578,6 +605,7 @@ SINGLES: tuple[tuple[str, type[Record], str, bool], ...] = (
     ("plan", Header, "header", True),
     ("budget", Budget, "budget", True),
     ("report", ReportSettings, "report", False),
+    ("check", CheckSettings, "check", False),
 )
 
 
@@ -611,6 +639,7 @@ class Plan:
     measurements: tuple[Measurement, ...] = ()
     notes: tuple[Note, ...] = ()
     report: ReportSettings | None = None
+    check: CheckSettings | None = None
     #: Every id written in the file per collection key, including those of
     #: records dropped for structural problems, so that one broken record does
     #: not also make every reference to it look dangling.

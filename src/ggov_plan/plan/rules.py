@@ -31,7 +31,7 @@ from ggov_plan.i18n.message import (
     Text,
     msg,
 )
-from ggov_plan.plan.model import COLLECTIONS, FieldSpec, Plan, Record
+from ggov_plan.plan.model import COLLECTIONS, Acceptance, FieldSpec, Plan, Record
 from ggov_plan.plan.parse import Loaded
 from ggov_plan.problems import Problem, Severity
 
@@ -674,8 +674,28 @@ def validate(loaded: Loaded, context: Context, rules: Iterable[Rule] = RULES) ->
         for rule in rules:
             name = rule.__name__
             problems.extend(dataclasses.replace(p, rule=name) for p in rule(loaded.plan, context))
+        if loaded.plan.check is not None and loaded.plan.check.accepts:
+            problems = [_accepted(p, loaded.plan.check.accepts) for p in problems]
     problems.sort(key=Problem.sort_key)
     return problems
+
+
+def _accepted(problem: Problem, accepts: tuple[Acceptance, ...]) -> Problem:
+    """The problem marked accepted if a ``[[check.accept]]`` covers it.
+
+    Only warnings and notes can be accepted: an error still stops the plan.
+    """
+    if problem.is_error:
+        return problem
+    for accept in accepts:
+        where = accept.where or ""
+        if accept.code == problem.code and (
+            not where
+            or problem.path == where
+            or problem.path.startswith((where + ".", where + "["))
+        ):
+            return dataclasses.replace(problem, accepted=accept.reason)
+    return problem
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -34,11 +34,16 @@ class FileResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
+        return [p for p in self.problems if p.is_open_warning]
+
+    @property
+    def accepted(self) -> list[Problem]:
+        """Warnings and notes a ``[[check.accept]]`` of the plan covers."""
+        return [p for p in self.problems if p.accepted]
 
     @property
     def notes(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.INFO]
+        return [p for p in self.problems if p.severity is Severity.INFO and not p.accepted]
 
 
 def _file_name(file: str) -> str:
@@ -61,7 +66,10 @@ def _where(problem: Problem) -> str:
 
 
 def _sentence(problem: Problem) -> str:
-    return f"{problem.message}; {problem.hint}" if problem.hint else problem.message
+    sentence = f"{problem.message}; {problem.hint}" if problem.hint else problem.message
+    if problem.accepted:
+        sentence += " " + t("check.accepted_because", reason=problem.accepted)
+    return sentence
 
 
 def text_line(problem: Problem) -> str:
@@ -77,7 +85,10 @@ def summary(result: FileResult) -> str:
     error_word = t("check.error" if errors == 1 else "check.errors")
     warning_word = t("check.warning" if warnings == 1 else "check.warnings")
     name = _file_name(result.file)
-    return f"{name}: {verdict} ({errors} {error_word}, {warnings} {warning_word})"
+    counts = f"{errors} {error_word}, {warnings} {warning_word}"
+    if result.accepted:
+        counts += ", " + t("check.accepted_count", count=len(result.accepted))
+    return f"{name}: {verdict} ({counts})"
 
 
 def text(results: Iterable[FileResult]) -> str:
@@ -106,6 +117,7 @@ def as_json(result: FileResult) -> dict[str, Any]:
         "errors": [_item(p) for p in result.errors],
         "warnings": [_item(p) for p in result.warnings],
         "notes": [_item(p) for p in result.notes],
+        "accepted": [{**_item(p), "reason": p.accepted} for p in result.accepted],
     }
 
 
@@ -180,9 +192,7 @@ def junit(results: Iterable[FileResult], *, strict: bool = False) -> str:
         cases = []
         for name in names:
             found = [p for p in result.problems if (p.rule or "structure") == name]
-            failing = [
-                p for p in found if p.is_error or (strict and p.severity is Severity.WARNING)
-            ]
+            failing = [p for p in found if p.is_error or (strict and p.is_open_warning)]
             other = [p for p in found if p not in failing]
             body = "".join(
                 f"<failure type={quoteattr(p.code)} message={quoteattr(_one_line(p))}>"
@@ -245,6 +255,10 @@ def github(results: Iterable[FileResult]) -> str:
                 props.append(f"col={problem.column}")
             props.append(f"title={_escape_property('ggov-plan ' + problem.code)}")
             message = _escape_data(_sentence(problem))
-            command = "notice" if problem.severity is Severity.INFO else problem.severity
+            command = (
+                "notice"
+                if problem.severity is Severity.INFO or problem.accepted
+                else problem.severity
+            )
             lines.append(f"::{command} {','.join(props)}::{message}")
     return "\n".join(lines)
