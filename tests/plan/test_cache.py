@@ -436,3 +436,17 @@ def test_remembered_checks_are_per_day_language_and_file(
     # And every answer equals the uncached one.
     monkeypatch.setenv("GGOV_PLAN_NO_CACHE", "1")
     assert check("2017-12-01", *relative, "--lang", "en")[1] == english
+
+
+def test_a_cached_plan_keeps_its_report_table(tmp_path: Path) -> None:
+    # [report] sets who signs the official report: a cached read must not drop it.
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes((Path(PLAN_2017).parents[1] / "tests/fixtures/city2023.toml").read_bytes())
+    folder = tmp_path / "cache"
+    first = cache.load(plan, folder=folder)
+    again = cache.load(plan, folder=folder)
+    assert again.how == "cache"
+    assert first.loaded.plan is not None and again.loaded.plan is not None
+    assert again.loaded.plan.report == first.loaded.plan.report
+    assert again.loaded.plan.report is not None
+    assert again.loaded.plan.report.signer_name == "Trần Quốc Bảo"

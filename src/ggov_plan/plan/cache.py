@@ -49,7 +49,7 @@ from ggov_plan.problems import Problem
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
 #: Changes whenever what is stored changes; an entry with another tag is ignored.
-FORMAT_TAG = f"ggov-plan-cache 1 {__version__} {sys.version_info[:2]}"
+FORMAT_TAG = f"ggov-plan-cache 2 {__version__} {sys.version_info[:2]}"
 
 
 def enabled(no_cache_option: bool, environ: Mapping[str, str]) -> bool:
@@ -191,14 +191,14 @@ def _to_payload(snapshot: Snapshot) -> tuple[Any, ...]:
         snapshot.lines,
         snapshot.appendable,
         snapshot.keys,
-        (plan.file, plan.format, plan.header, plan.budget, dict(plan.declared_ids)),
+        (plan.file, plan.format, plan.header, plan.budget, plan.report, dict(plan.declared_ids)),
         collections,
     )
 
 
 def _from_payload(payload: tuple[Any, ...]) -> Snapshot:
     size, digest_, lines, appendable, keys, head, collections = payload
-    file, format_, header, budget, declared_ids = head
+    file, format_, header, budget, report, declared_ids = head
     built: dict[str, tuple[Record, ...]] = {}
     for _, cls, attribute in COLLECTIONS:
         names = _field_names(cls)
@@ -209,6 +209,7 @@ def _from_payload(payload: tuple[Any, ...]) -> Snapshot:
         format=format_,
         header=header,
         budget=budget,
+        report=report,
         declared_ids=declared_ids,
         **built,  # type: ignore[arg-type]
     )
