@@ -42,7 +42,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TITLE = (
     "Kết quả thực hiện Kế hoạch số 228/KH-UBND ngày 18/8/2017 của Ủy ban nhân dân tỉnh "
     "Tiền Giang về tuyên truyền xây dựng chính quyền điện tử, dịch vụ công trực tuyến trên "
-    "địa bàn tỉnh Tiền Giang năm 2017"
+    "địa bàn tỉnh Tiền Giang năm 2017 (từ ngày 18/8/2017 đến ngày 31/12/2017)"
 )
 TOTAL = "213.000.000 đồng (Hai trăm mười ba triệu đồng)"
 
@@ -57,6 +57,13 @@ def official(plan: Path, output_format: str = "md", *args: object, **kw: Any) ->
     result = run("--official", "-f", output_format, "-p", plan, *args, **kw)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result.stdout
+
+
+def section(text: str, heading: str) -> str:
+    """What a Markdown heading holds, up to the next heading of any level."""
+    after = text.split(heading + "\n", 1)[1]
+    end = min((after.find(m) for m in ("\n## ", "\n### ", "\nTrên đây") if m in after))
+    return after[:end].strip()
 
 
 def text_of_html(page: str) -> str:
@@ -92,7 +99,8 @@ def _document_parts() -> list[str]:
         "Kính gửi: Ủy ban nhân dân tỉnh Tiền Giang.",
         "I. KẾT QUẢ THỰC HIỆN",
         "II. KINH PHÍ",
-        "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
         "Tổng kinh phí theo Kế hoạch: " + TOTAL,
         "Ngân sách tỉnh: 163.000.000 đồng (Một trăm sáu mươi ba triệu đồng)",
         "Nguồn xã hội hóa: 50.000.000 đồng (Năm mươi triệu đồng)",
@@ -130,13 +138,19 @@ def test_markdown_is_laid_out_as_the_document(md: str) -> None:
 def test_markdown_reads_as_the_document_in_a_viewer(md: str) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[:4] == [
+    assert headings == [
         "BÁO CÁO",
         "I. KẾT QUẢ THỰC HIỆN",
-        "1. Kết quả theo nội dung tuyên truyền",
-        "2. Kết quả theo hình thức tuyên truyền",
+        "1. Kết quả thực hiện các chỉ tiêu",
+        "2. Các hoạt động đã thực hiện trong kỳ",
+        "3. Tiến độ theo nội dung tuyên truyền (lũy kế đến ngày 31/12/2017)",
+        "4. Tiến độ theo hình thức tuyên truyền (lũy kế đến ngày 31/12/2017)",
+        "5. Hoạt động chậm tiến độ",
+        "6. Hoạt động không thực hiện",
+        "II. KINH PHÍ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
-    assert "II. KINH PHÍ" in headings
 
 
 def test_html_is_one_page_laid_out_as_the_document(page: str) -> None:
@@ -176,15 +190,17 @@ def test_since_sets_the_period_and_the_evidence_listed() -> None:
     assert "Tiến độ chung đạt 50,0%" in text
 
 
-def test_a_plan_without_records_leaves_lines_to_fill() -> None:
+def test_a_plan_without_records_says_there_is_nothing() -> None:
     text = official(SHIPPED, "md", *AS_OF)
     assert "chưa có hoạt động nào được ghi nhận" in text
-    section = text.split("III. KHÓ KHĂN")[1]
-    assert section.count("……………………") >= 6  # difficulties and proposals
+    assert "chưa có kết quả nào được ghi nhận" in text
+    for heading in ("## III. KHÓ KHĂN, VƯỚNG MẮC", "## IV. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert section(text, heading) == "Không có."
+    assert "……………" not in text.split("## I.")[1].split("Nơi nhận")[0]
     assert TOTAL in text
 
 
-def test_completion_notes_become_the_difficulties(tmp_path: Path) -> None:
+def test_completion_notes_are_results_not_difficulties(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     shutil.copyfile(TRACKED, plan)
     with plan.open("a", encoding="utf-8") as handle:
@@ -193,15 +209,16 @@ def test_completion_notes_become_the_difficulties(tmp_path: Path) -> None:
             'id = "so-tttt-tv01-note"\n'
             'activity = "so-tttt-tv01"\n'
             "date = 2017-12-05\n"
-            'note = "Đài chưa bố trí được giờ phát sóng"\n'
+            'note = "Đài đã phát lại vào khung giờ vàng."\n'
         )
     text = official(plan, "md", *AS_OF)
-    section = text.split("### 1. Khó khăn, vướng mắc")[1].split("### 2.")[0]
+    results = section(text, "### 2. Các hoạt động đã thực hiện trong kỳ")
     assert (
-        "- Phóng sự truyền hình về dịch vụ công trực tuyến mức độ 3 (ngày 05/12/2017): "
-        "Đài chưa bố trí được giờ phát sóng." in section
+        "- Ngày 05/12/2017: Phóng sự truyền hình về dịch vụ công trực tuyến mức độ 3 "
+        "(Sở TT\\&TT), thực hiện 1 phóng sự (đài đã phát lại vào khung giờ vàng); "
+        "chưa có minh chứng" in results
     )
-    assert "……" not in section
+    assert section(text, "## III. KHÓ KHĂN, VƯỚNG MẮC") == "Không có."
 
 
 def test_the_ministry_plan_gets_its_own_header() -> None:
