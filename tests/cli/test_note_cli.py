@@ -41,7 +41,7 @@ def test_note_defaults_to_today_and_takes_an_id(plan: Path) -> None:
 def test_note_dry_run_writes_nothing(plan: Path) -> None:
     before = plan.read_bytes()
     result = ok("note", "-k", "de-xuat", "Đề nghị", "--dry-run", "-p", plan)
-    assert '[[note]]' in result.stdout and 'kind = "de-xuat"' in result.stdout
+    assert "[[note]]" in result.stdout and 'kind = "de-xuat"' in result.stdout
     assert plan.read_bytes() == before
 
 
@@ -55,4 +55,3 @@ def test_note_refuses_bad_input_and_leaves_the_file(plan: Path, args: list[str])
         assert "'van-de'" in result.stderr
         assert "ket-qua" in result.stderr and "kho-khan" in result.stderr
         assert "de-xuat" in result.stderr
-

@@ -417,9 +417,7 @@ def completion_line(report: Report, done: Completed) -> str:
     if c.note and c.note.strip():
         # A completion's note tells more of the result (where, who): said with it.
         line += f" ({lower_first(_sentence_part(c.note))})"
-    line += (
-        f"; minh chứng: {_sentence_part(c.evidence)}" if c.evidence else "; chưa có minh chứng"
-    )
+    line += f"; minh chứng: {_sentence_part(c.evidence)}" if c.evidence else "; chưa có minh chứng"
     return line
 
 
@@ -479,9 +477,7 @@ def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
         out.append(Block("paragraph", f"{_within(period)}, các hoạt động sau đã được thực hiện:"))
         out += _listing([completion_line(report, d) for d in completed])
     else:
-        out.append(
-            Block("paragraph", f"{_within(period)}, chưa có kết quả nào được ghi nhận.")
-        )
+        out.append(Block("paragraph", f"{_within(period)}, chưa có kết quả nào được ghi nhận."))
 
     for kind, column in (
         ("content", "Nội dung tuyên truyền"),
@@ -720,9 +716,7 @@ def build(report: Report, period: Period | None = None) -> Official:
     # The agency first: "… Quyết định số 7303/QĐ-UBND năm 2023 của Phòng …" would
     # read as the decision's author.
     during = name if period.kind == "span" else f"trong {name}"
-    closing = (
-        f"Trên đây là báo cáo của {agency.name} về kết quả thực hiện {plan_ref} {during}"
-    )
+    closing = f"Trên đây là báo cáo của {agency.name} về kết quả thực hiện {plan_ref} {during}"
     if reports_to is not None and reports_to.id != agency.id:
         closing += f", kính báo cáo {reports_to.name} xem xét, chỉ đạo"
     body.append(Block("paragraph", closing + "./."))
@@ -730,8 +724,7 @@ def build(report: Report, period: Period | None = None) -> Official:
     return Official(
         parent=parent.name.upper() if parent else None,
         agency=agency.name.upper(),
-        number=f"Số: {DOTS}/"
-        + (code or f"{KIND_ABBREVIATION}-{abbreviation(agency, header)}"),
+        number=f"Số: {DOTS}/" + (code or f"{KIND_ABBREVIATION}-{abbreviation(agency, header)}"),
         place_date=f"{header.place}, ngày {DOTS} tháng {DOTS} năm {DOTS}",
         kind=KIND,
         title=title,
