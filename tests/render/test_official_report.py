@@ -549,6 +549,11 @@ def test_a_half_year_is_named_as_such() -> None:
     assert "Trong 6 tháng đầu năm 2017, các hoạt động sau đã được thực hiện:" in text
 
 
+def test_a_part_of_the_year_a_title_already_names_goes_in_brackets() -> None:
+    text = official(CITY, "md", "--since", "2023-07-01", "--as-of", "2023-12-31", env=LATER_ENV)
+    assert "dịch vụ công trực tuyến năm 2023 (6 tháng cuối năm 2023)**" in text
+
+
 def test_indicators_against_their_targets_at_the_end_of_the_period(province: str) -> None:
     indicators = section(province, "### 1. Kết quả thực hiện các chỉ tiêu")
     assert (

@@ -331,11 +331,14 @@ def report_title(cited: str, subject: str, period: Period) -> str:
     title = f"Kết quả thực hiện {cited} {subject}"
     name = period_name(period)
     # "… năm 2017" of a yearly plan reported for 2017: the period is already named.
-    if period.kind == "span":
-        title += f" ({name})"  # "… năm 2017 (từ ngày 18/8/2017 đến ngày 31/12/2017)"
-    elif not fold(title).endswith(fold(name)):
-        title += f" {name}"
-    return title
+    folded = fold(title)
+    if folded.endswith(fold(name)):
+        return title
+    if period.kind == "span" or folded.endswith(f"nam {period.year}"):
+        # "… năm 2017 (từ ngày 18/8/2017 đến ngày 31/12/2017)", "… năm 2023 (6 tháng
+        # cuối năm 2023)": brackets, where the period would run on from the subject.
+        return f"{title} ({name})"
+    return f"{title} {name}"
 
 
 # --------------------------------------------------------------------------- I. results
@@ -552,7 +555,9 @@ def _budget(report: Report, period: Period) -> list[Block]:
         # Activities without a cost are carried out within the agencies' own budgets.
         out.append(Block("paragraph", "Các hoạt động đã đăng ký không nêu kinh phí riêng."))
     header = report.plan.header
-    if header is not None and period.start > header.start:
+    # The period's own spending, when the period starts after the plan and
+    # something was spent at all (else the line below says it once).
+    if header is not None and period.start > header.start and budget.spent:
         spent = sum(d.completion.spent for d in report.completed if d.completion.date in period)
         out.append(
             Block(
