@@ -211,13 +211,13 @@ def test_completion_notes_are_results_not_difficulties(tmp_path: Path) -> None:
             'id = "so-tttt-tv01-note"\n'
             'activity = "so-tttt-tv01"\n'
             "date = 2017-12-05\n"
-            'note = "Đài đã phát lại vào khung giờ vàng."\n'
+            'note = "phát lại vào khung giờ vàng"\n'
         )
     text = official(plan, "md", *AS_OF)
     results = section(text, "### 2. Các hoạt động đã thực hiện trong kỳ")
     assert (
         "- Ngày 05/12/2017: Phóng sự truyền hình về dịch vụ công trực tuyến mức độ 3 "
-        "(Sở TT\\&TT), thực hiện 1 phóng sự (đài đã phát lại vào khung giờ vàng); "
+        "(Sở TT\\&TT), thực hiện 1 phóng sự (phát lại vào khung giờ vàng); "
         "chưa có minh chứng" in results
     )
     assert section(text, "## III. KHÓ KHĂN, VƯỚNG MẮC") == "Không có."
@@ -586,7 +586,7 @@ def test_completions_say_how_much_for_how_many_people(province: str, city: str) 
     assert (
         "- Ngày 16/5/2017: Hội nghị tuyên truyền cải cách hành chính, dịch vụ công trực tuyến "
         "tại các xã, phường, thị trấn (UBND các huyện, thị xã, thành phố), thực hiện 4 buổi "
-        "với 520 lượt người tham dự, kinh phí 8.000.000 đồng (tổng hợp từ báo cáo của 04 "
+        "với 520 lượt người tham dự, kinh phí 8.000.000 đồng (Tổng hợp từ báo cáo của 04 "
         "huyện); chưa có minh chứng;"
     ) in done
     assert "thực hiện 20.000 tờ rơi, kinh phí 28.500.000 đồng;" in done

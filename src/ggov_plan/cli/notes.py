@@ -19,11 +19,16 @@ import typer
 
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import PLAN, PlanSource
-from ggov_plan.cli.track import DryRunOption, _current, _write
 from ggov_plan.i18n import t
 from ggov_plan.problems import UsageError
 
 commands = Commands("notes")
+
+# As ``record``'s; declared here, so that ``note --help`` does not load the
+# tracking commands (tests/cli/test_imports.py).
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
+]
 
 
 @commands.command("note", PLAN)
@@ -62,6 +67,7 @@ def note(
     Prints the note's id as its last line.
     """
     from ggov_plan.cli.inputs import parse_date
+    from ggov_plan.cli.track import _current, _write  # the same locked write as record
     from ggov_plan.write import changes, journal
 
     stored = changes.note_kind(kind)

@@ -233,17 +233,23 @@ def _progress_table(report: Report, kind: str, heading: str, rows: list[Progress
     )
 
 
+#: An item that already ends with one of these gets no ";" or "." of its own.
+_CLOSED = (".", ";", "!", "?", "…")
+
+
 def _listing(lines: list[str]) -> list[Block]:
-    """ "- " items, each ending with ";" and the last with "."."""
+    """ "- " items, each ending with ";" and the last with "."; a note's own stop is kept.
+
+    Plan and journal text is printed as written (tests/properties): an officer's
+    note that ends with "." keeps it, and gets no second mark.
+    """
     return [
-        Block("item", f"- {line}{'.' if n == len(lines) - 1 else ';'}")
+        Block(
+            "item",
+            f"- {line}" + ("" if line.endswith(_CLOSED) else "." if n == len(lines) - 1 else ";"),
+        )
         for n, line in enumerate(lines)
     ]
-
-
-def _sentence_part(text: str) -> str:
-    """Plan or journal text inside a listing: trimmed, without its own closing stop."""
-    return text.strip().rstrip(".;").rstrip()
 
 
 # --------------------------------------------------------------------------- the period
@@ -378,7 +384,7 @@ def _target(indicator: Indicator, value: Measure) -> str:
 def indicator_line(figures: IndicatorFigures, period: Period) -> str:
     """One indicator: its target, what it reached by the period's end, and how that stands."""
     indicator = figures.indicator
-    line = f"{_sentence_part(indicator.label)}: chỉ tiêu {_target(indicator, indicator.value)}"
+    line = f"{indicator.label}: chỉ tiêu {_target(indicator, indicator.value)}"
     if indicator.by is not None:
         line += f" đến ngày {vi_date(indicator.by)}"
     latest = figures.latest
@@ -409,7 +415,7 @@ def completion_line(report: Report, done: Completed) -> str:
     """A completion: when, what, who, how much, for how many people, money, note, evidence."""
     c, activity = done.completion, done.activity.activity
     line = (
-        f"Ngày {vi_date(c.date)}: {_sentence_part(activity.title)} "
+        f"Ngày {vi_date(c.date)}: {activity.title} "
         f"({_agency(report, done.activity.agency)}), thực hiện {_count(c.quantity, activity.unit)}"
     )
     if c.reach:
@@ -419,8 +425,8 @@ def completion_line(report: Report, done: Completed) -> str:
         line += f", kinh phí {group_digits(c.spent, '.')} đồng"
     if c.note and c.note.strip():
         # A completion's note tells more of the result (where, who): said with it.
-        line += f" ({lower_first(_sentence_part(c.note))})"
-    line += f"; minh chứng: {_sentence_part(c.evidence)}" if c.evidence else "; chưa có minh chứng"
+        line += f" ({c.note.strip()})"
+    line += f"; minh chứng: {c.evidence}" if c.evidence else "; chưa có minh chứng"
     return line
 
 
@@ -472,7 +478,7 @@ def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
     results = notes_of(report, "ket-qua", period)
     if results:
         subheading("Kết quả nổi bật")
-        out += _listing([_sentence_part(n.text) for n in results])
+        out += _listing([n.text.strip() for n in results])
 
     subheading("Các hoạt động đã thực hiện trong kỳ")
     completed = [d for d in report.completed if d.completion.date in period]
@@ -497,7 +503,7 @@ def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
         subheading("Hoạt động chậm tiến độ")
         out += _listing(
             [
-                f"{_sentence_part(a.activity.title)} ({_agency(report, a.agency)}): hạn "
+                f"{a.activity.title} ({_agency(report, a.agency)}): hạn "
                 f"{vi_date(a.activity.due) if a.activity.due else '…'}, đã thực hiện "
                 f"{_quantity(a.done, a.activity.target, a.activity.unit)}"
                 for a in report.overdue
@@ -513,8 +519,7 @@ def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
         subheading("Hoạt động không thực hiện")
         out += _listing(
             [
-                f"{_sentence_part(titles[c.activity])}: hủy từ ngày {vi_date(c.date)}; "
-                f"lý do: {_sentence_part(c.reason)}"
+                f"{titles[c.activity]}: hủy từ ngày {vi_date(c.date)}; lý do: {c.reason}"
                 for c in cancellations
             ]
         )
@@ -638,7 +643,7 @@ def _noted(report: Report, kind: str, heading: str, period: Period) -> list[Bloc
     out = [Block("heading", heading)]
     notes = notes_of(report, kind, period)
     if notes:
-        out += _listing([_sentence_part(n.text) for n in notes])
+        out += _listing([n.text.strip() for n in notes])
     else:
         out.append(Block("paragraph", NONE))
     return out
