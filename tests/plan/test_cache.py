@@ -521,3 +521,17 @@ def test_the_cache_folder_is_created_private(tmp_path: Path) -> None:
     cache.load(plan, folder=folder)
     entry = entry_of(plan, folder)
     assert entry.parent.stat().st_mode & 0o077 == 0
+
+
+def test_a_cached_plan_keeps_its_report_table(tmp_path: Path) -> None:
+    # [report] sets who signs the official report: a cached read must not drop it.
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes((Path(PLAN_2017).parents[1] / "tests/fixtures/city2023.toml").read_bytes())
+    folder = tmp_path / "cache"
+    first = cache.load(plan, folder=folder)
+    again = cache.load(plan, folder=folder)
+    assert again.how == "cache"
+    assert first.loaded.plan is not None and again.loaded.plan is not None
+    assert again.loaded.plan.report == first.loaded.plan.report
+    assert again.loaded.plan.report is not None
+    assert again.loaded.plan.report.signer_name == "Trần Quốc Bảo"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +44,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TITLE = (
     "Kết quả thực hiện Kế hoạch số 228/KH-UBND ngày 18/8/2017 của Ủy ban nhân dân tỉnh "
     "Tiền Giang về tuyên truyền xây dựng chính quyền điện tử, dịch vụ công trực tuyến trên "
-    "địa bàn tỉnh Tiền Giang năm 2017"
+    "địa bàn tỉnh Tiền Giang năm 2017 (từ ngày 18/8/2017 đến ngày 31/12/2017)"
 )
 TOTAL = "213.000.000 đồng (Hai trăm mười ba triệu đồng)"
 
@@ -57,6 +59,13 @@ def official(plan: Path, output_format: str = "md", *args: object, **kw: Any) ->
     result = run("--official", "-f", output_format, "-p", plan, *args, **kw)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result.stdout
+
+
+def section(text: str, heading: str) -> str:
+    """What a Markdown heading holds, up to the next heading of any level."""
+    after = text.split(heading + "\n", 1)[1]
+    end = min(after.find(m) for m in ("\n## ", "\n### ", "\nTrên đây") if m in after)
+    return after[:end].strip()
 
 
 def text_of_html(page: str) -> str:
@@ -92,7 +101,8 @@ def _document_parts() -> list[str]:
         "Kính gửi: Ủy ban nhân dân tỉnh Tiền Giang.",
         "I. KẾT QUẢ THỰC HIỆN",
         "II. KINH PHÍ",
-        "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
         "Tổng kinh phí theo Kế hoạch: " + TOTAL,
         "Ngân sách tỉnh: 163.000.000 đồng (Một trăm sáu mươi ba triệu đồng)",
         "Nguồn xã hội hóa: 50.000.000 đồng (Năm mươi triệu đồng)",
@@ -130,13 +140,19 @@ def test_markdown_is_laid_out_as_the_document(md: str) -> None:
 def test_markdown_reads_as_the_document_in_a_viewer(md: str) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[:4] == [
+    assert headings == [
         "BÁO CÁO",
         "I. KẾT QUẢ THỰC HIỆN",
-        "1. Kết quả theo nội dung tuyên truyền",
-        "2. Kết quả theo hình thức tuyên truyền",
+        "1. Kết quả thực hiện các chỉ tiêu",
+        "2. Các hoạt động đã thực hiện trong kỳ",
+        "3. Tiến độ theo nội dung tuyên truyền (lũy kế đến ngày 31/12/2017)",
+        "4. Tiến độ theo hình thức tuyên truyền (lũy kế đến ngày 31/12/2017)",
+        "5. Hoạt động chậm tiến độ",
+        "6. Hoạt động không thực hiện",
+        "II. KINH PHÍ",
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
-    assert "II. KINH PHÍ" in headings
 
 
 def test_html_is_one_page_laid_out_as_the_document(page: str) -> None:
@@ -176,15 +192,17 @@ def test_since_sets_the_period_and_the_evidence_listed() -> None:
     assert "Tiến độ chung đạt 50,0%" in text
 
 
-def test_a_plan_without_records_leaves_lines_to_fill() -> None:
+def test_a_plan_without_records_says_there_is_nothing() -> None:
     text = official(SHIPPED, "md", *AS_OF)
     assert "chưa có hoạt động nào được ghi nhận" in text
-    section = text.split("III. KHÓ KHĂN")[1]
-    assert section.count("……………………") >= 6  # difficulties and proposals
+    assert "chưa có kết quả nào được ghi nhận" in text
+    for heading in ("## III. KHÓ KHĂN, VƯỚNG MẮC", "## IV. ĐỀ XUẤT, KIẾN NGHỊ"):
+        assert section(text, heading) == "Không có."
+    assert "……………" not in text.split("## I.")[1].split("Nơi nhận")[0]
     assert TOTAL in text
 
 
-def test_completion_notes_become_the_difficulties(tmp_path: Path) -> None:
+def test_completion_notes_are_results_not_difficulties(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     shutil.copyfile(TRACKED, plan)
     with plan.open("a", encoding="utf-8") as handle:
@@ -193,15 +211,16 @@ def test_completion_notes_become_the_difficulties(tmp_path: Path) -> None:
             'id = "so-tttt-tv01-note"\n'
             'activity = "so-tttt-tv01"\n'
             "date = 2017-12-05\n"
-            'note = "Đài chưa bố trí được giờ phát sóng"\n'
+            'note = "phát lại vào khung giờ vàng"\n'
         )
     text = official(plan, "md", *AS_OF)
-    section = text.split("### 1. Khó khăn, vướng mắc")[1].split("### 2.")[0]
+    results = section(text, "### 2. Các hoạt động đã thực hiện trong kỳ")
     assert (
-        "- Phóng sự truyền hình về dịch vụ công trực tuyến mức độ 3 (ngày 05/12/2017): "
-        "Đài chưa bố trí được giờ phát sóng." in section
+        "- Ngày 05/12/2017: Phóng sự truyền hình về dịch vụ công trực tuyến mức độ 3 "
+        "(Sở TT&TT), thực hiện 1 phóng sự (phát lại vào khung giờ vàng); "
+        "chưa có minh chứng" in results
     )
-    assert "……" not in section
+    assert section(text, "## III. KHÓ KHĂN, VƯỚNG MẮC") == "Không có."
 
 
 def test_the_ministry_plan_gets_its_own_header() -> None:
@@ -492,3 +511,266 @@ def test_symbol_and_signer_from_the_agency() -> None:
     assert head_title(ubnd) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     assert head_title(Agency(id="c", name="Cục Báo chí")) == (None, "CỤC TRƯỞNG")
     assert head_title(Agency(id="h", name="Hội Nhà báo"))[1] == "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ"
+
+
+# --------------------------------------------------------------------------- results for a period
+
+PROVINCE = ROOT / "tests" / "fixtures" / "province2016_2020.toml"
+CITY = ROOT / "tests" / "fixtures" / "city2023.toml"
+LATER_ENV = {**ENV, "GGOV_PLAN_TODAY": "2026-12-31"}  # the fixtures record into 2018
+YEAR_2017 = ("--since", "2017-01-01", "--as-of", "2017-12-31")
+YEAR_2023 = ("--since", "2023-01-01", "--as-of", "2023-12-31")
+
+
+@pytest.fixture(scope="module")
+def province() -> str:
+    return official(PROVINCE, "md", *YEAR_2017, env=LATER_ENV)
+
+
+@pytest.fixture(scope="module")
+def city() -> str:
+    return official(CITY, "md", *YEAR_2023, env=LATER_ENV)
+
+
+def test_the_period_is_named_in_the_title_and_the_opening(province: str) -> None:
+    assert (
+        "**Kết quả thực hiện Kế hoạch số 45/KH-UBND ngày 15/3/2016 của Ủy ban nhân dân tỉnh "
+        "Hậu Lộc về thông tin, tuyên truyền cải cách hành chính, chính quyền điện tử giai "
+        "đoạn 2016–2020 năm 2017**" in province
+    )
+    assert "Hậu Lộc báo cáo kết quả thực hiện năm 2017 như sau:" in province
+    assert "Kế hoạch số 45/KH-UBND trong năm 2017, kính báo cáo" in province
+
+
+def test_a_half_year_is_named_as_such() -> None:
+    text = official(PROVINCE, "md", "--since", "2017-01-01", "--as-of", "2017-06-30",
+                    env=LATER_ENV)  # fmt: skip
+    assert "giai đoạn 2016–2020 6 tháng đầu năm 2017**" in text
+    assert "Trong 6 tháng đầu năm 2017, các hoạt động sau đã được thực hiện:" in text
+
+
+def test_a_part_of_the_year_a_title_already_names_goes_in_brackets() -> None:
+    text = official(CITY, "md", "--since", "2023-07-01", "--as-of", "2023-12-31", env=LATER_ENV)
+    assert "dịch vụ công trực tuyến năm 2023 (6 tháng cuối năm 2023)**" in text
+
+
+def test_indicators_against_their_targets_at_the_end_of_the_period(province: str) -> None:
+    indicators = section(province, "### 1. Kết quả thực hiện các chỉ tiêu")
+    assert (
+        "- Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến mức độ 3, 4: "
+        "chỉ tiêu từ 50% trở lên đến ngày 31/12/2020; kết quả đạt 21,5% (số liệu ngày "
+        "31/12/2017); mốc đến ngày 31/12/2017: từ 20% trở lên; đánh giá: đúng tiến độ;"
+    ) in indicators
+    assert "kết quả đạt 58,25% (số liệu ngày 27/12/2017)" in indicators
+    assert "mốc đến ngày 31/12/2017: từ 60% trở lên; đánh giá: chậm tiến độ;" in indicators
+    assert (
+        "kết quả đạt 605 dịch vụ (số liệu ngày 15/12/2017), trong đó: cấp tỉnh 405 dịch vụ "
+        "(chỉ tiêu 400 dịch vụ), cấp huyện và cấp xã 200 dịch vụ (chỉ tiêu 200 dịch vụ); "
+        "đánh giá: đạt."
+    ) in indicators
+
+
+def test_an_indicator_not_measured_in_the_period_is_not_given_an_old_figure_as_its_own() -> None:
+    text = official(PROVINCE, "md", "--since", "2017-01-01", "--as-of", "2017-06-30",
+                    env=LATER_ENV)  # fmt: skip
+    indicators = section(text, "### 1. Kết quả thực hiện các chỉ tiêu")
+    assert "chưa có số liệu trong kỳ (số liệu gần nhất ngày 31/12/2016: 8,75%)" in indicators
+    assert "kết quả đạt 8,75%" not in indicators
+    city_h1 = official(CITY, "md", "--since", "2023-01-01", "--as-of", "2023-06-30",
+                       env=LATER_ENV)  # fmt: skip
+    assert "buổi; chưa có số liệu." in section(city_h1, "### 1. Kết quả thực hiện các chỉ tiêu")
+
+
+def test_completions_say_how_much_for_how_many_people(province: str, city: str) -> None:
+    done = section(province, "### 3. Các hoạt động đã thực hiện trong kỳ")
+    assert (
+        "- Ngày 16/5/2017: Hội nghị tuyên truyền cải cách hành chính, dịch vụ công trực tuyến "
+        "tại các xã, phường, thị trấn (UBND các huyện, thị xã, thành phố), thực hiện 4 buổi "
+        "với 520 lượt người tham dự, kinh phí 8.000.000 đồng (Tổng hợp từ báo cáo của 04 "
+        "huyện); chưa có minh chứng;"
+    ) in done
+    assert "thực hiện 20.000 tờ rơi, kinh phí 28.500.000 đồng;" in done
+    assert "thực hiện 64 buổi với 4.250 lượt người tham dự" in city
+
+
+def test_notes_land_in_their_sections(province: str, city: str) -> None:
+    assert section(province, "### 2. Kết quả nổi bật").startswith(
+        "- Đã cung cấp 605 dịch vụ công trực tuyến mức độ 3, 4"
+    )
+    difficulties = section(province, "## III. KHÓ KHĂN, VƯỚNG MẮC")
+    assert difficulties.startswith("- Tỷ lệ người dân, doanh nghiệp biết và sử dụng Cổng")
+    assert "hạ tầng mạng" not in province  # a difficulty of 2016: not in 2017's report
+    assert "Buổi thứ tư chưa tổ chức" not in province  # a completion note of 2016
+    assert section(province, "## IV. ĐỀ XUẤT, KIẾN NGHỊ").startswith("- Đề nghị UBND tỉnh chỉ")
+    results = province.split("## II.")[0]
+    assert "tăng chậm" not in results and "Đề nghị" not in results
+    assert "Nhiều người cao tuổi" in section(city, "## III. KHÓ KHĂN, VƯỚNG MẮC")
+
+
+def test_a_noted_difficulty_goes_to_section_three_only(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(TRACKED, plan)
+    for kind, words in (("kho-khan", "Thiếu phóng viên"), ("ket-qua", "Đã phủ sóng 11 huyện")):
+        result = _runner.invoke(
+            app, ["note", "-k", kind, words, "--date", "2017-12-01", "-p", str(plan)], env=ENV
+        )
+        assert result.exit_code == 0, result.stderr
+    text = official(plan, "md", *AS_OF)
+    assert section(text, "## III. KHÓ KHĂN, VƯỚNG MẮC") == "- Thiếu phóng viên."
+    assert "Thiếu phóng viên" not in text.split("## II.")[0]
+    assert section(text, "### 2. Kết quả nổi bật") == "- Đã phủ sóng 11 huyện."
+    assert section(text, "## IV. ĐỀ XUẤT, KIẾN NGHỊ") == "Không có."
+    # Outside the period (--since after the note): neither.
+    later = official(plan, "md", *AS_OF, "--since", "2017-12-02")
+    assert "Thiếu phóng viên" not in later and "11 huyện" not in later
+
+
+def test_the_report_table_sets_number_agencies_signer_and_recipients(province: str) -> None:
+    lines = province.splitlines()
+    assert lines[0].startswith("| ỦY BAN NHÂN DÂN TỈNH HẬU LỘC |")
+    assert lines[2].startswith("| **SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH HẬU LỘC** |")
+    assert lines[4].startswith("| Số: ……/BC-STTTT |")
+    assert "| ***Nơi nhận:*** | **KT. GIÁM ĐỐC** |" in lines
+    signature = "\n".join(lines[lines.index("| ***Nơi nhận:*** | **KT. GIÁM ĐỐC** |") :])
+    for part in (
+        "| - UBND tỉnh Hậu Lộc (b/c); | **PHÓ GIÁM ĐỐC** |",
+        "| - Bộ Thông tin và Truyền thông (b/c); |",
+        "| - Lưu: VT, TTBCXB. |",
+        "Lê Minh Khoa |",
+    ):
+        assert part in signature, part
+    assert "Như trên" not in signature
+
+
+def test_a_plan_issued_by_a_decision_is_named_after_it(city: str) -> None:
+    assert "Kế hoạch số 7303" not in city
+    assert (
+        "**Kết quả thực hiện Kế hoạch ban hành kèm theo Quyết định số 7303/QĐ-UBND ngày "
+        "10/02/2023 của Ủy ban nhân dân thành phố Mỹ An về tuyên truyền chuyển đổi số, dịch "
+        "vụ công trực tuyến năm 2023**"
+    ) in city
+    assert "| Số: ……/BC-VHTT |" in city
+    assert "| ***Nơi nhận:*** | **TRƯỞNG PHÒNG** |" in city
+
+
+@pytest.mark.parametrize(
+    ("plan", "args", "env"),
+    [
+        (SHIPPED, AS_OF, ENV),
+        (MINISTRY, ("--as-of", "2021-12-31"), MINISTRY_ENV),
+        (PROVINCE, YEAR_2017, LATER_ENV),
+        (CITY, YEAR_2023, LATER_ENV),
+    ],
+)
+def test_the_title_never_says_a_word_twice(
+    plan: Path, args: tuple[str, ...], env: dict[str, str | None]
+) -> None:
+    text = official(plan, "md", *args, env=env)
+    title = next(line for line in text.splitlines() if line.startswith("**Kết quả"))
+    words = [w.strip("()*").casefold() for w in title.split()]
+    assert all(a != b for a, b in itertools.pairwise(words)), title
+    assert words.count("về") == 1, title
+    assert title.casefold().count("tuyên truyền") <= 1, title
+    for year in ("2017", "2021", "2023"):
+        assert f"năm {year} năm {year}" not in title
+
+
+def test_budget_section_of_an_unknown_budget(province: str, city: str) -> None:
+    budget = section(city, "## II. KINH PHÍ")
+    assert budget == (
+        "Kinh phí thực hiện từ nguồn ngân sách trong dự toán được giao năm 2023 của các cơ "
+        "quan, đơn vị.\n\nCác hoạt động đã đăng ký không nêu kinh phí riêng.\n\n"
+        "Tính đến ngày 31/12/2023, chưa ghi nhận khoản chi nào."
+    )
+    budget = section(province, "## II. KINH PHÍ")
+    assert budget.startswith("Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách")
+    assert "Kinh phí đã sử dụng trong kỳ: 69.500.000 đồng" in budget
+    assert "Kinh phí đã sử dụng tính đến ngày 31/12/2017: 144.500.000 đồng" in budget
+    assert "Kinh phí còn lại" not in budget
+
+
+_ZERO_DONG = re.compile(r"(?<![\d.])0 đồng")
+
+
+@pytest.mark.parametrize(
+    ("plan", "args", "outside"),
+    [
+        (
+            PROVINCE,
+            YEAR_2017,
+            # 2016 and 2018 records: figures, dates and words none of 2017's share.
+            ("412", "8,75", "45%", "1.200", "650", "18/11/2016", "14/10/2016", "25/11/2016",
+             "28/3/2018", "12/4/2018", "900", "hạ tầng mạng", "Buổi thứ tư", "năm 2018 (",
+             "Phóng sự truyền hình về Cổng"),
+        ),
+        (CITY, ("--since", "2023-07-01", "--as-of", "2023-12-31"),
+         # the first half of 2023 (its one measurement is shown only as the latest
+         # known figure, "chưa có số liệu trong kỳ": tested above)
+         ("3.100", "31/5/2023", "18 tin, bài", "kết quả đạt 42,35", "Nhiều người cao tuổi")),
+    ],
+)  # fmt: skip
+def test_docx_of_the_fixtures_has_no_zero_no_negative_no_outside_figure(
+    plan: Path, args: tuple[str, ...], outside: tuple[str, ...], tmp_path: Path
+) -> None:
+    target = tmp_path / "bao-cao.docx"
+    result = run("--official", "-f", "docx", "-p", plan, *args, "-o", target, env=LATER_ENV)
+    assert result.exit_code == 0, result.stderr
+    text = docx_text(docx.Document(str(target)))
+    assert not _ZERO_DONG.search(text), _ZERO_DONG.findall(text)
+    assert "Âm" not in text and "âm" not in text.replace("tâm", "")
+    for figure in outside:
+        assert figure not in text, figure
+    assert "Không có." in text or "IV. ĐỀ XUẤT, KIẾN NGHỊ" in text
+
+
+def test_the_city_docx_of_the_whole_year(tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.docx"
+    result = run("--official", "-f", "docx", "-p", CITY, *YEAR_2023, "-o", target, env=LATER_ENV)
+    assert result.exit_code == 0, result.stderr
+    text = docx_text(docx.Document(str(target)))
+    assert not _ZERO_DONG.search(text) and "Âm" not in text
+    assert "Kế hoạch ban hành kèm theo Quyết định số 7303/QĐ-UBND" in text
+    assert "Trần Quốc Bảo" in text and "TRƯỞNG PHÒNG" in text
+
+
+# --------------------------------------------------------------------------- helpers (2)
+
+
+def test_periods_are_recognised() -> None:
+    from ggov_plan.render.official.document import known_period, period_name
+
+    def name(start: str, end: str) -> str:
+        return period_name(known_period(dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
+
+    assert name("2017-01-01", "2017-12-31") == "năm 2017"
+    assert name("2015-01-01", "2015-06-30") == "6 tháng đầu năm 2015"
+    assert name("2017-07-01", "2017-12-31") == "6 tháng cuối năm 2017"
+    assert name("2017-10-01", "2017-12-31") == "quý IV năm 2017"
+    assert name("2017-10-01", "2017-10-31") == "tháng 10/2017"
+    assert name("2017-08-18", "2017-12-31") == "từ ngày 18/8/2017 đến ngày 31/12/2017"
+    assert name("2016-01-01", "2017-12-31") == "từ ngày 01/01/2016 đến ngày 31/12/2017"
+
+
+def test_the_subject_after_ve() -> None:
+    from ggov_plan.render.official.document import about
+
+    assert about("Tuyên truyền về cải cách") == "về tuyên truyền cải cách"
+    assert about("Thông tin, tuyên truyền về cải cách") == "về thông tin, tuyên truyền cải cách"
+    assert about("Truyền thông về chuyển đổi số") == "về truyền thông chuyển đổi số"
+    assert about("Tuyên truyền xây dựng") == "về tuyên truyền xây dựng"
+    assert about("về việc tuyên truyền") == "về việc tuyên truyền"
+
+
+def test_figures_and_recipients_as_the_document_writes_them() -> None:
+    from ggov_plan.render.official.document import measure, recipient_lines
+
+    assert measure(21.5, "%") == "21,5%"
+    assert measure(8.75, "%") == "8,75%"
+    assert measure(50, "%") == "50%"
+    assert measure(50.0, "%") == "50%"
+    assert measure(20000, "tờ rơi") == "20.000 tờ rơi"
+    assert measure(7, None) == "7"
+    assert recipient_lines(["UBND tỉnh (b/c);", "- Lưu: VT."]) == (
+        "- UBND tỉnh (b/c);",
+        "- Lưu: VT.",
+    )

@@ -408,3 +408,56 @@ def test_a_conflict_is_judged_on_the_plan_read_under_the_lock(tmp_path: Path) ->
         journal.append(path, build, Context(today=TODAY), use_cache=False)
     assert error.value.what == msg("journal.already_cancelled", id=ACTIVITY)
     assert path.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def test_a_note_is_named_after_the_lead_agency_and_dated_today() -> None:
+    request = changes.NewNote(kind="kho-khan", text="  Thiếu kinh phí.  ")
+    change = changes.change(tracked(), request, at("7h2k"))
+    assert change.id == "so-tttt-n-7h2k"
+    assert ordered(change) == [
+        (
+            "note",
+            [
+                ("id", "so-tttt-n-7h2k"),
+                ("kind", "kho-khan"),
+                ("date", TODAY),
+                ("text", "Thiếu kinh phí."),
+                ("recorded_by", "nguyenvana"),
+                ("recorded_at", NOW),
+            ],
+        )
+    ]
+
+
+def test_a_note_keeps_its_date_author_and_id() -> None:
+    request = changes.NewNote(
+        kind="de-xuat", text="Đề nghị", date=dt.date(2017, 11, 2), by="Lan", id="de-xuat-1"
+    )
+    change = changes.add_note(tracked(), request, WriteContext(today=TODAY, now=NOW, user=nobody))
+    values = dict(change.records[0][1])
+    assert (change.id, values["date"], values["recorded_by"]) == (
+        "de-xuat-1", dt.date(2017, 11, 2), "Lan",
+    )  # fmt: skip
+
+
+def test_a_note_id_already_taken_is_refused() -> None:
+    plan = tracked('\n[[note]]\nid = "n1"\nkind = "ket-qua"\ndate = 2017-10-01\ntext = "x"\n')
+    with pytest.raises(UsageError) as error:
+        changes.add_note(plan, changes.NewNote(kind="ket-qua", text="y", id="n1"), at())
+    assert refusal(error)[0] == msg("journal.id_taken", key="note", id="n1")
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("ket-qua", "ket-qua"), ("kết-quả", "ket-qua"), ("Kết quả", "ket-qua"),
+        ("result", "ket-qua"), ("kho-khan", "kho-khan"), ("khó-khăn", "kho-khan"),
+        ("difficulty", "kho-khan"), ("de-xuat", "de-xuat"), ("đề-xuất", "de-xuat"),
+        ("PROPOSAL", "de-xuat"), ("ke_hoach", None), ("", None), ("khó", None),
+    ],
+)  # fmt: skip
+def test_note_kinds_in_either_language(typed: str, kind: str | None) -> None:
+    assert changes.note_kind(typed) == kind

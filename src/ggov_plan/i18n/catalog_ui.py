@@ -327,6 +327,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "say why, for whoever reads the plan later",
         "ghi rõ lý do, để người đọc kế hoạch sau này hiểu",
     ),
+    # --- note (cli.notes)
+    "note.bad_kind": (
+        "--kind: {kind} is not a kind of note",
+        "--kind: {kind} không phải là loại ghi chú",
+    ),
+    "note.bad_kind.hint": (
+        "use ket-qua (result), kho-khan (difficulty) or de-xuat (proposal)",
+        "dùng ket-qua (kết quả), kho-khan (khó khăn) hoặc de-xuat (đề xuất)",
+    ),
+    "note.text_empty": ("TEXT is empty", "TEXT đang để trống"),
+    "note.text_empty.hint": (
+        "write the note as the report should say it",
+        "ghi nội dung như báo cáo cần nêu",
+    ),
     # --- report (render.report_md, render.report_html)
     "rep.title": ("{kind} {number}: status report", "{kind} {number}: báo cáo tình hình thực hiện"),
     "rep.page_title": ("{number}: status report, {as_of}", "{number}: báo cáo tình hình, {as_of}"),

@@ -1,7 +1,8 @@
 """What each write to the plan means: the records it appends, its defaults, its conflicts.
 
-The tracker changes a plan in four ways: it adds an activity, records work
-done for one, cancels one, or voids a completion recorded by mistake. Each
+The tracker changes a plan in these ways: it adds an activity, records work
+done for one, cancels one, voids a completion recorded by mistake, or notes a
+result, a difficulty or a proposal for the report. Each
 way is a request value holding what was asked, already parsed (dates, whole
 numbers, resolved ids), and one pure function of the plan, the request and
 the :class:`WriteContext` (today, now, who, the source of randomness) that
@@ -26,11 +27,12 @@ import datetime as dt
 import secrets
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from ggov_plan.i18n.message import msg
-from ggov_plan.plan.model import Plan
+from ggov_plan.plan.model import NOTE_KINDS, Plan
 from ggov_plan.problems import UsageError
+from ggov_plan.text import fold
 from ggov_plan.write.ids import new_id
 from ggov_plan.write.journal import NewRecords
 
@@ -106,7 +108,8 @@ class VoidCompletion:
     by: str | None = None  # None or empty: the context's user
 
 
-Request = NewActivity | NewCompletion | CancelActivity | VoidCompletion
+# A string: requests defined further down (NewNote) are named before they exist.
+Request: TypeAlias = "NewActivity | NewCompletion | CancelActivity | VoidCompletion | NewNote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,8 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
         return record_completion(plan, request, context)
     if isinstance(request, CancelActivity):
         return cancel_activity(plan, request, context)
+    if isinstance(request, NewNote):
+        return add_note(plan, request, context)
     return void_completion(plan, request, context)
 
 
@@ -245,3 +250,57 @@ def _or(value: int | None, default: int) -> int:
 def _text(value: str | None) -> str | None:
     # Stripped; left out when not given or empty (a blank stays, as "").
     return value.strip() if value else None
+
+
+# --------------------------------------------------------------------------- notes
+# (results, difficulties and proposals for the official report: ``ggov-plan note``)
+
+#: Every way a kind may be typed, folded (lower case, no diacritics), to the kind stored.
+NOTE_KIND_NAMES: dict[str, str] = {
+    "ket-qua": "ket-qua",
+    "result": "ket-qua",
+    "kho-khan": "kho-khan",
+    "difficulty": "kho-khan",
+    "de-xuat": "de-xuat",
+    "proposal": "de-xuat",
+}
+
+
+def note_kind(typed: str) -> str | None:
+    """The stored kind for ``ket-qua``, ``kết quả``, ``Result``…; None for an unknown one."""
+    folded = "-".join(fold(typed).replace("_", " ").replace("-", " ").split())
+    return NOTE_KIND_NAMES.get(folded)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewNote:
+    """Note a result, a difficulty or a proposal (``kind`` as stored: ket-qua…)."""
+
+    kind: str
+    text: str
+    date: dt.date | None = None  # None: today
+    by: str | None = None  # None or empty: the context's user
+    id: str | None = None  # None: the lead agency's id, "-n", random characters
+
+
+def add_note(plan: Plan, request: NewNote, context: WriteContext) -> Change:
+    if request.kind not in NOTE_KINDS:
+        raise ValueError(f"not a note kind: {request.kind!r}")  # the command line maps kinds
+    taken = plan.declared_ids.get("note", frozenset())
+    if request.id is not None and request.id in taken:
+        raise UsageError(
+            msg("journal.id_taken", key="note", id=request.id),
+            hint=msg("journal.id_taken.hint"),
+        )
+    # Named after the agency that reports, as measurements are: so-tttt-n-7h2k.
+    lead = plan.header.lead_agency if plan.header else "note"
+    ident = request.id or new_id(f"{lead}-n", taken, context.choice)
+    values: dict[str, Any] = {
+        "id": ident,
+        "kind": request.kind,
+        "date": request.date if request.date is not None else context.today,
+        "text": request.text.strip(),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("note", values)])

@@ -26,10 +26,13 @@ from html import escape
 from typing import Literal
 
 from ggov_plan.books.derive import ProgressRow, Status
-from ggov_plan.books.report import Report
+from ggov_plan.books.indicators import IndicatorFigures, IndicatorState, indicator_figures
+from ggov_plan.books.ledger import Ledger
+from ggov_plan.books.periods import Period, parse_period
+from ggov_plan.books.report import Completed, Report
 from ggov_plan.i18n import numbers
 from ggov_plan.i18n.money import amount_in_words, group_digits
-from ggov_plan.plan.model import Agency, Header
+from ggov_plan.plan.model import Agency, Header, Indicator, Measure, Note, ReportSettings
 from ggov_plan.render.report.markdown import cell
 from ggov_plan.text import fold, visible_controls
 
@@ -149,19 +152,27 @@ def lower_first(text: str) -> str:
     return text
 
 
+#: Lower-case words that start the place in an agency's name ("… tỉnh Hậu Lộc").
+_PLACE_WORDS = frozenset({"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"})
+
+
 def abbreviation(agency: Agency, header: Header) -> str:
     """The agency's part of the number's symbol (ký hiệu): STTTT, CBC, UBND.
 
     The plan's issuer takes the abbreviation the plan's own number uses
     (228/KH-UBND → UBND); another agency, the initials of its name without
-    "và" (Sở Thông tin và Truyền thông → STTTT). Diacritics are dropped, Đ is kept.
+    "và" and without the place that ends it (Sở Thông tin và Truyền thông tỉnh
+    Hậu Lộc → STTTT). Diacritics are dropped, Đ is kept. A [report] code
+    replaces all this.
     """
     if agency.id == header.issuer and "-" in header.number:
         own = header.number.rsplit("-", 1)[1].strip()
         if own:
             return own
     letters = []
-    for word in agency.name.split():
+    for n, word in enumerate(agency.name.split()):
+        if n and word in _PLACE_WORDS:
+            break  # "Sở Thông tin và Truyền thông tỉnh Hậu Lộc": STTTT, not STTTTTHL
         if fold(word) == "va" or not word[0].isalpha():
             continue
         letter = word[0].upper()
@@ -186,47 +197,250 @@ def _label(report: Report, kind: str, key: str) -> str:
     return report.label(kind, key) if key else "Chưa xác định"
 
 
+def _agency(report: Report, key: str) -> str:
+    """An agency as the document names it; a group by its own name, as one body."""
+    agency = report.plan.by_id("agencies").get(key) if key else None
+    if agency is not None and agency.group:
+        # "UBND các huyện, thị xã, thành phố": the class of bodies, never its members.
+        return str(agency.name)
+    return _label(report, "agency", key)
+
+
 def _quantity(done: int, target: int, unit: str | None) -> str:
     return f"{done}/{target}" + (f" {unit}" if unit else "")
 
 
+def _count(amount: int, unit: str | None) -> str:
+    """``20.000 tờ rơi``: a quantity with its unit, thousands grouped."""
+    return group_digits(amount, ".") + (f" {unit}" if unit else "")
+
+
 def _progress_table(report: Report, kind: str, heading: str, rows: list[ProgressRow]) -> Table:
+    # No "quantity done / target" column: a row adds up activities counted in
+    # different units (phóng sự, tờ rơi, buổi), whose sum means nothing.
     return Table(
-        header=(
-            heading,
-            "Số hoạt động",
-            "Hoàn thành",
-            "Khối lượng (thực hiện / kế hoạch)",
-            "Tỷ lệ",
-        ),
+        header=(heading, "Số hoạt động", "Hoàn thành", "Tỷ lệ"),
         rows=tuple(
             (
                 _label(report, kind, row.key),
                 str(row.activities),
                 str(row.done_activities),
-                f"{row.done}/{row.target}",
                 percent(row.progress),
             )
             for row in rows
         ),
-        numeric=frozenset({1, 2, 3, 4}),
+        numeric=frozenset({1, 2, 3}),
     )
 
 
+#: An item that already ends with one of these gets no ";" or "." of its own.
+_CLOSED = (".", ";", "!", "?", "…")
+
+
 def _listing(lines: list[str]) -> list[Block]:
-    """ "- " items, each ending with ";" and the last with "."."""
+    """ "- " items, each ending with ";" and the last with "."; a note's own stop is kept.
+
+    Plan and journal text is printed as written (tests/properties): an officer's
+    note that ends with "." keeps it, and gets no second mark.
+    """
     return [
-        Block("item", f"- {line}{'.' if n == len(lines) - 1 else ';'}")
+        Block(
+            "item",
+            f"- {line}" + ("" if line.endswith(_CLOSED) else "." if n == len(lines) - 1 else ";"),
+        )
         for n, line in enumerate(lines)
     ]
 
 
-# --------------------------------------------------------------------------- the document
+# --------------------------------------------------------------------------- the period
 
 
-def _results(report: Report, plan_ref: str) -> list[Block]:
+def known_period(start: dt.date, end: dt.date) -> Period:
+    """``start``..``end`` as a year, half, quarter or month when it is one, else a span.
+
+    So that ``--since 2017-01-01 --as-of 2017-12-31`` is reported as "năm 2017".
+    """
+    if start.year == end.year and start.day == 1:
+        year = str(start.year)
+        for form in (year, f"{year}-H1", f"{year}-H2", *(f"{year}-Q{q}" for q in range(1, 5))):
+            candidate = parse_period(form)
+            if (candidate.start, candidate.end) == (start, end):
+                return candidate
+        candidate = parse_period(f"{year}-{start.month}")
+        if (candidate.start, candidate.end) == (start, end):
+            return candidate
+    return Period(start, end, "span")
+
+
+def period_of(report: Report) -> Period:
+    """The period the official report covers.
+
+    Until ``report --period`` gives the report its own period, it is
+    ``--since`` (default: the plan's start) to ``--as-of``. When it does, this is
+    ``return report.period or known_period(report.since, report.as_of)``.
+    """
+    return known_period(report.since, report.as_of)
+
+
+def period_name(period: Period) -> str:
+    """ "năm 2017", "6 tháng đầu năm 2015", "từ ngày 18/8/2017 đến ngày 31/12/2017"."""
+    if period.kind == "span":
+        # Dates as the decree writes them (18/8/2017), not as messages do (18/08/2017).
+        return f"từ ngày {vi_date(period.start)} đến ngày {vi_date(period.end)}"
+    return period.name().text("vi")
+
+
+def _within(period: Period) -> str:
+    """The start of a sentence about the period: "Trong năm 2017", "Từ ngày … đến ngày …"."""
+    name = period_name(period)
+    return name[0].upper() + name[1:] if period.kind == "span" else f"Trong {name}"
+
+
+# --------------------------------------------------------------------------- the plan's name
+
+
+def is_decision(number: str) -> bool:
+    """Whether the plan's number is a decision's (7303/QĐ-UBND): the plan was issued with it."""
+    return "/qd-" in fold(number)
+
+
+def plan_reference(header: Header) -> str:
+    """ "Kế hoạch số 228/KH-UBND", or "Kế hoạch ban hành kèm theo Quyết định số 7303/QĐ-UBND"."""
+    if is_decision(header.number):
+        return f"{header.kind} ban hành kèm theo Quyết định số {header.number}"
+    return f"{header.kind} số {header.number}"
+
+
+#: How far into the plan's title a "về" is its own (tuyên truyền về …, truyền thông về …).
+_OWN_VE_WITHIN = 5
+
+
+def about(title: str) -> str:
+    """The plan's subject after its citation: "về tuyên truyền cải cách hành chính …".
+
+    The title is cited after "về", so a "về" of the title's own leading phrase
+    ("Tuyên truyền về …", "Thông tin, tuyên truyền về …", "Truyền thông về …")
+    is dropped: "về tuyên truyền cải cách …", never "về tuyên truyền về cải cách …".
+    """
+    words = lower_first(" ".join(title.split())).split(" ")
+    if words and fold(words[0]) == "ve":
+        return " ".join(words)
+    for n, word in enumerate(words[1 : _OWN_VE_WITHIN + 1], start=1):
+        if fold(word) == "ve":
+            words = words[:n] + words[n + 1 :]
+            break
+    return "về " + " ".join(words)
+
+
+def report_title(cited: str, subject: str, period: Period) -> str:
+    """The trích yếu: what is reported on, for which period; no phrase said twice."""
+    title = f"Kết quả thực hiện {cited} {subject}"
+    name = period_name(period)
+    # "… năm 2017" of a yearly plan reported for 2017: the period is already named.
+    folded = fold(title)
+    if folded.endswith(fold(name)):
+        return title
+    if period.kind == "span" or folded.endswith(f"nam {period.year}"):
+        # "… năm 2017 (từ ngày 18/8/2017 đến ngày 31/12/2017)", "… năm 2023 (6 tháng
+        # cuối năm 2023)": brackets, where the period would run on from the subject.
+        return f"{title} ({name})"
+    return f"{title} {name}"
+
+
+# --------------------------------------------------------------------------- I. results
+
+
+_INDICATOR_STATES = {
+    IndicatorState.MET: "đạt",
+    IndicatorState.MISSED: "chưa đạt",
+    IndicatorState.ON_TRACK: "đúng tiến độ",
+    IndicatorState.BEHIND: "chậm tiến độ",
+    IndicatorState.NOT_MEASURED: "chưa có số liệu",
+}
+_QUALIFIERS = {
+    "at-least": "từ {} trở lên",
+    "more-than": "trên {}",
+    "at-most": "không quá {}",
+    "less-than": "dưới {}",
+    "exactly": "{}",
+}
+
+
+def measure(value: Measure, unit: str | None) -> str:
+    """``21,5%``, ``8,75%``, ``605 dịch vụ``, ``1.200``: a figure as the document writes it."""
+    if isinstance(value, float) and not value.is_integer():
+        number = f"{value:.2f}".rstrip("0").replace(".", ",")
+    else:
+        number = group_digits(int(value), ".")
+    if unit == "%":
+        return number + "%"
+    return number + (f" {unit}" if unit else "")
+
+
+def _target(indicator: Indicator, value: Measure) -> str:
+    return _QUALIFIERS.get(indicator.qualifier, "{}").format(measure(value, indicator.unit))
+
+
+def indicator_line(figures: IndicatorFigures, period: Period) -> str:
+    """One indicator: its target, what it reached by the period's end, and how that stands."""
+    indicator = figures.indicator
+    line = f"{indicator.label}: chỉ tiêu {_target(indicator, indicator.value)}"
+    if indicator.by is not None:
+        line += f" đến ngày {vi_date(indicator.by)}"
+    latest = figures.latest
+    if latest is None:
+        return line + f"; {_INDICATOR_STATES[IndicatorState.NOT_MEASURED]}"
+    achieved = measure(latest.value, indicator.unit)
+    if latest.date < period.start:
+        # The latest figure is older than the period: shown as such, never as the period's.
+        return (
+            line + f"; chưa có số liệu trong kỳ (số liệu gần nhất ngày {vi_date(latest.date)}: "
+            f"{achieved})"
+        )
+    line += f"; kết quả đạt {achieved} (số liệu ngày {vi_date(latest.date)})"
+    parts = [p for p in figures.parts if p.achieved is not None]
+    if parts:
+        line += ", trong đó: " + ", ".join(
+            f"{lower_first(p.label)} {measure(p.achieved, indicator.unit)}"  # type: ignore[arg-type]
+            f" (chỉ tiêu {measure(p.target, indicator.unit)})"
+            for p in parts
+        )
+    if figures.state in (IndicatorState.ON_TRACK, IndicatorState.BEHIND) and figures.milestone:
+        milestone = figures.milestone
+        line += f"; mốc đến ngày {vi_date(milestone.by)}: {_target(indicator, milestone.value)}"
+    return line + f"; đánh giá: {_INDICATOR_STATES[figures.state]}"
+
+
+def completion_line(report: Report, done: Completed) -> str:
+    """A completion: when, what, who, how much, for how many people, money, note, evidence."""
+    c, activity = done.completion, done.activity.activity
+    line = (
+        f"Ngày {vi_date(c.date)}: {activity.title} "
+        f"({_agency(report, done.activity.agency)}), thực hiện {_count(c.quantity, activity.unit)}"
+    )
+    if c.reach:
+        # One phrasing for every channel: "với 1.200 học sinh, sinh viên tham dự".
+        line += f" với {_count(c.reach, c.reach_unit or 'người')} tham dự"
+    if c.spent:
+        line += f", kinh phí {group_digits(c.spent, '.')} đồng"
+    if c.note and c.note.strip():
+        # A completion's note tells more of the result (where, who): said with it.
+        line += f" ({c.note.strip()})"
+    line += f"; minh chứng: {c.evidence}" if c.evidence else "; chưa có minh chứng"
+    return line
+
+
+def notes_of(report: Report, kind: str, period: Period) -> list[Note]:
+    """The notes of one kind dated in the period, by date (file order within a day)."""
+    return sorted(
+        (n for n in report.plan.notes if n.kind == kind and n.date in period),
+        key=lambda n: n.date,
+    )
+
+
+def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
     figures = report.overview
-    as_of = vi_date(report.as_of)
+    end = vi_date(period.end)
     out = [Block("heading", "I. KẾT QUẢ THỰC HIỆN")]
     activities = figures.activities
     if activities:
@@ -239,68 +453,57 @@ def _results(report: Report, plan_ref: str) -> list[Block]:
         out.append(
             Block(
                 "paragraph",
-                f"Tính đến ngày {as_of}, {len(activities)} hoạt động đã được đăng ký để thực "
+                f"Tính đến ngày {end}, {len(activities)} hoạt động đã được đăng ký để thực "
                 f"hiện {plan_ref}, trong đó: {states}"
                 + (f"; {cancelled} hoạt động đã hủy" if cancelled else "")
-                + f". Tiến độ chung đạt {percent(figures.progress)} (khối lượng đã thực hiện "
-                f"{report.quantity_done}/{report.quantity_target}).",
+                + f". Tiến độ chung đạt {percent(figures.progress)}.",
             )
         )
     else:
-        out.append(
-            Block("paragraph", f"Tính đến ngày {as_of}, chưa có hoạt động nào được ghi nhận.")
-        )
+        out.append(Block("paragraph", f"Tính đến ngày {end}, chưa có hoạt động nào được ghi nhận."))
     number = 0
-    for kind, heading, column in (
-        ("content", "Kết quả theo nội dung tuyên truyền", "Nội dung tuyên truyền"),
-        ("channel", "Kết quả theo hình thức tuyên truyền", "Hình thức tuyên truyền"),
-    ):
+
+    def subheading(text: str) -> None:
+        nonlocal number
         number += 1
-        out.append(Block("subheading", f"{number}. {heading}"))
+        out.append(Block("subheading", f"{number}. {text}"))
+
+    plan = report.plan
+    if plan.indicators:
+        subheading("Kết quả thực hiện các chỉ tiêu")
+        ledger = Ledger.of(plan, period.end)
+        out.append(Block("paragraph", f"Tính đến ngày {end}:"))
+        out += _listing([indicator_line(f, period) for f in indicator_figures(plan, ledger)])
+
+    results = notes_of(report, "ket-qua", period)
+    if results:
+        subheading("Kết quả nổi bật")
+        out += _listing([n.text.strip() for n in results])
+
+    subheading("Các hoạt động đã thực hiện trong kỳ")
+    completed = [d for d in report.completed if d.completion.date in period]
+    if completed:
+        out.append(Block("paragraph", f"{_within(period)}, các hoạt động sau đã được thực hiện:"))
+        out += _listing([completion_line(report, d) for d in completed])
+    else:
+        out.append(Block("paragraph", f"{_within(period)}, chưa có kết quả nào được ghi nhận."))
+
+    for kind, column in (
+        ("content", "Nội dung tuyên truyền"),
+        ("channel", "Hình thức tuyên truyền"),
+    ):
+        subheading(f"Tiến độ theo {column.lower()} (lũy kế đến ngày {end})")
         rows = report.breakdowns[kind]
         if rows:
             out.append(Block("table", table=_progress_table(report, kind, column, rows)))
         else:
             out.append(Block("paragraph", "Chưa có hoạt động."))
 
-    number += 1
-    out.append(Block("subheading", f"{number}. Kết quả đã thực hiện và minh chứng"))
-    if report.completed:
-        out.append(
-            Block(
-                "paragraph",
-                f"Từ ngày {vi_date(report.since)} đến ngày {as_of}, các kết quả sau đã được ghi "
-                "nhận:",
-            )
-        )
-        lines = []
-        for done in report.completed:
-            c, activity = done.completion, done.activity.activity
-            line = (
-                f"Ngày {vi_date(c.date)}: {activity.title} "
-                f"({_label(report, 'agency', done.activity.agency)}), "
-                f"thực hiện {c.quantity}" + (f" {activity.unit}" if activity.unit else "")
-            )
-            if c.spent:
-                line += f", kinh phí {group_digits(c.spent, '.')} đồng"
-            line += f"; minh chứng: {c.evidence}" if c.evidence else "; chưa có minh chứng"
-            lines.append(line)
-        out += _listing(lines)
-    else:
-        out.append(
-            Block(
-                "paragraph",
-                f"Từ ngày {vi_date(report.since)} đến ngày {as_of}, chưa có kết quả nào được "
-                "ghi nhận.",
-            )
-        )
-
     if report.overdue:
-        number += 1
-        out.append(Block("subheading", f"{number}. Hoạt động chậm tiến độ"))
+        subheading("Hoạt động chậm tiến độ")
         out += _listing(
             [
-                f"{a.activity.title} ({_label(report, 'agency', a.agency)}): hạn "
+                f"{a.activity.title} ({_agency(report, a.agency)}): hạn "
                 f"{vi_date(a.activity.due) if a.activity.due else '…'}, đã thực hiện "
                 f"{_quantity(a.done, a.activity.target, a.activity.unit)}"
                 for a in report.overdue
@@ -310,11 +513,10 @@ def _results(report: Report, plan_ref: str) -> list[Block]:
     cancellations = [
         c
         for c in sorted(report.ledger.cancellations, key=lambda c: (c.date, c.activity))
-        if c.activity in titles
+        if c.activity in titles and c.date in period
     ]
     if cancellations:
-        number += 1
-        out.append(Block("subheading", f"{number}. Hoạt động không thực hiện"))
+        subheading("Hoạt động không thực hiện")
         out += _listing(
             [
                 f"{titles[c.activity]}: hủy từ ngày {vi_date(c.date)}; lý do: {c.reason}"
@@ -324,9 +526,12 @@ def _results(report: Report, plan_ref: str) -> list[Block]:
     return out
 
 
-def _budget(report: Report) -> list[Block]:
+# --------------------------------------------------------------------------- II. budget
+
+
+def _budget(report: Report, period: Period) -> list[Block]:
     budget = report.overview.budget
-    as_of = vi_date(report.as_of)
+    end = vi_date(period.end)
     out = [Block("heading", "II. KINH PHÍ")]
     sources = list(budget.sources)
     funded = report.budget_text
@@ -347,23 +552,53 @@ def _budget(report: Report) -> list[Block]:
         out += _listing(
             [f"{s.name}: {vnd(s.amount) if s.amount is not None else NOT_STATED}" for s in sources]
         )
-    out.append(
-        Block("paragraph", f"Kinh phí đã bố trí cho các hoạt động: {vnd(budget.allocated)}.")
-    )
-    spent_sources = [s for s in sources if s.spent]
-    out.append(
-        Block(
-            "paragraph",
-            f"Kinh phí đã sử dụng tính đến ngày {as_of}: {vnd(budget.spent)}"
-            + (", trong đó:" if spent_sources else "."),
+    if budget.allocated:
+        out.append(
+            Block("paragraph", f"Kinh phí đã bố trí cho các hoạt động: {vnd(budget.allocated)}.")
         )
-    )
-    lines = [f"{s.name}: {vnd(s.spent)}" for s in spent_sources]
-    if spent_sources and budget.unassigned_spent:
-        lines.append(f"Chưa xác định nguồn: {vnd(budget.unassigned_spent)}")
-    out += _listing(lines)
-    if budget.remaining is not None:
-        out.append(Block("paragraph", f"Kinh phí còn lại: {vnd(budget.remaining)}."))
+    else:
+        # Activities without a cost are carried out within the agencies' own budgets.
+        out.append(Block("paragraph", "Các hoạt động đã đăng ký không nêu kinh phí riêng."))
+    header = report.plan.header
+    # The period's own spending, when the period starts after the plan and
+    # something was spent at all (else the line below says it once).
+    if header is not None and period.start > header.start and budget.spent:
+        spent = sum(d.completion.spent for d in report.completed if d.completion.date in period)
+        out.append(
+            Block(
+                "paragraph",
+                f"Kinh phí đã sử dụng trong kỳ: {vnd(spent)}."
+                if spent
+                else "Trong kỳ chưa ghi nhận khoản chi nào.",
+            )
+        )
+    spent_sources = [s for s in sources if s.spent]
+    if budget.spent:
+        out.append(
+            Block(
+                "paragraph",
+                f"Kinh phí đã sử dụng tính đến ngày {end}: {vnd(budget.spent)}"
+                + (", trong đó:" if spent_sources else "."),
+            )
+        )
+        lines = [f"{s.name}: {vnd(s.spent)}" for s in spent_sources]
+        if spent_sources and budget.unassigned_spent:
+            lines.append(f"Chưa xác định nguồn: {vnd(budget.unassigned_spent)}")
+        out += _listing(lines)
+    else:
+        out.append(Block("paragraph", f"Tính đến ngày {end}, chưa ghi nhận khoản chi nào."))
+    remaining = budget.remaining
+    if remaining is not None and remaining >= 0:
+        out.append(Block("paragraph", f"Kinh phí còn lại: {vnd(remaining)}."))
+    elif remaining is not None:
+        out.append(
+            Block(
+                "paragraph",
+                f"Kinh phí đã sử dụng vượt tổng kinh phí theo Kế hoạch: {vnd(-remaining)}.",
+            )
+        )
+    if budget.total is None and not budget.allocated and not budget.spent:
+        return out  # a table of dashes and zeros would say nothing more
     rows = [
         (
             _label(report, "source", row.key),
@@ -398,87 +633,119 @@ def _budget(report: Report) -> list[Block]:
     return out
 
 
-def _difficulties(report: Report) -> list[Block]:
-    out = [
-        Block("heading", "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ"),
-        Block("subheading", "1. Khó khăn, vướng mắc"),
-    ]
-    notes = [
-        (c.date, c.id, a.activity.title, c.note)
-        for a in report.overview.activities
-        for c in a.completions
-        if c.note and c.note.strip()
-    ]
+# --------------------------------------------------------------------------- III, IV. notes
+
+NONE = "Không có."
+
+
+def _noted(report: Report, kind: str, heading: str, period: Period) -> list[Block]:
+    """A section made of the officer's notes of one kind in the period; "Không có." if none."""
+    out = [Block("heading", heading)]
+    notes = notes_of(report, kind, period)
     if notes:
-        out += _listing(
-            [
-                f"{title} (ngày {vi_date(day)}): {note.strip()}"
-                for day, _, title, note in sorted(notes)
-            ]
-        )
+        out += _listing([n.text.strip() for n in notes])
     else:
-        out += [Block("fill", FILL_LINE)] * 3
-    out.append(Block("subheading", "2. Đề xuất, kiến nghị"))
-    out += [Block("fill", FILL_LINE)] * 3
+        out.append(Block("paragraph", NONE))
     return out
 
 
-def build(report: Report) -> Official:
-    """The official report's parts, from the plan and the figures as of the report's date."""
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    authority: str | None
+    title: str
+    name: str | None
+
+
+def signature(settings: ReportSettings | None, agency: Agency) -> Signature:
+    """Who signs: the [report] table's signer, else the head of the reporting agency."""
+    authority, title = head_title(agency)
+    if settings is None:
+        return Signature(authority, title, None)
+    if settings.signer_authority or settings.signer_position:
+        # The table says how the report is signed: its lines replace the guess.
+        authority = settings.signer_authority.upper() if settings.signer_authority else None
+        if settings.signer_position:
+            title = settings.signer_position.upper()
+    return Signature(authority, title, settings.signer_name)
+
+
+def recipient_lines(lines: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """ "- UBND tỉnh (b/c);" … "- Lưu: VT.": the decree's marks, whatever the plan wrote."""
+    cleaned = [line.strip().removeprefix("-").strip().rstrip(".;").rstrip() for line in lines]
+    cleaned = [line for line in cleaned if line]
+    return tuple(
+        f"- {line}{'.' if n == len(cleaned) - 1 else ';'}" for n, line in enumerate(cleaned)
+    )
+
+
+def build(report: Report, period: Period | None = None) -> Official:
+    """The official report's parts, for ``period`` (default: :func:`period_of` the report)."""
     plan = report.plan
     header = plan.header
     assert header is not None
+    period = period or period_of(report)
+    settings = plan.report
     agencies: dict[str, Agency] = plan.by_id("agencies")
-    lead = agencies[header.lead_agency]
-    parent = agencies.get(lead.parent) if lead.parent else None
+    agency = agencies[(settings.agency if settings else None) or header.lead_agency]
+    superior_id = (settings.superior if settings else None) or agency.parent
+    parent = agencies.get(superior_id) if superior_id else None
     issuer = agencies.get(header.issuer)
     reports_to = agencies.get(header.reports_to)
     issuer_name = issuer.name if issuer else header.issuer
 
-    plan_ref = f"{header.kind} số {header.number}"
+    plan_ref = plan_reference(header)
     cited = f"{plan_ref} ngày {vi_date(header.issued)} của {issuer_name}"
-    subject = lower_first(header.title.strip())
-    about = "" if fold(subject).startswith("ve ") else "về "
-    title = f"Kết quả thực hiện {cited} {about}{subject}"
+    title = report_title(cited, about(header.title), period)
+    name = period_name(period)
 
     addressee = None
-    recipients = []
-    if reports_to is not None and reports_to.id != lead.id:
+    recipients: list[str] = []
+    if reports_to is not None and reports_to.id != agency.id:
         addressee = f"Kính gửi: {reports_to.name}."
-        recipients.append("- Như trên;")
-    if issuer is not None and issuer.id not in (lead.id, header.reports_to):
-        recipients.append(f"- {issuer.name};")
-    recipients.append("- Lưu: VT, ….")
+        recipients.append("Như trên")
+    if issuer is not None and issuer.id not in (agency.id, header.reports_to):
+        recipients.append(issuer.name)
+    recipients.append("Lưu: VT, …")
+    if settings is not None and settings.recipients:
+        recipients = list(settings.recipients)
 
-    authority, signer_title = head_title(lead)
+    signer = signature(settings, agency)
     body: list[Block] = [
         Block(
             "paragraph",
-            f"Thực hiện {cited}, {lead.name} báo cáo kết quả thực hiện từ ngày "
-            f"{vi_date(report.since)} đến ngày {vi_date(report.as_of)} như sau:",
+            f"Thực hiện {cited}, {agency.name} báo cáo kết quả thực hiện {name} như sau:",
         ),
-        *_results(report, plan_ref),
-        *_budget(report),
-        *_difficulties(report),
+        *_results(report, period, plan_ref),
+        *_budget(report, period),
+        *_noted(report, "kho-khan", "III. KHÓ KHĂN, VƯỚNG MẮC", period),
+        *_noted(report, "de-xuat", "IV. ĐỀ XUẤT, KIẾN NGHỊ", period),
     ]
-    closing = f"Trên đây là báo cáo kết quả thực hiện {plan_ref} của {lead.name}"
-    if reports_to is not None and reports_to.id != lead.id:
+    # The agency first: "… Quyết định số 7303/QĐ-UBND năm 2023 của Phòng …" would
+    # read as the decision's author.
+    during = name if period.kind == "span" else f"trong {name}"
+    closing = f"Trên đây là báo cáo của {agency.name} về kết quả thực hiện {plan_ref} {during}"
+    if reports_to is not None and reports_to.id != agency.id:
         closing += f", kính báo cáo {reports_to.name} xem xét, chỉ đạo"
     body.append(Block("paragraph", closing + "./."))
+    code = settings.code if settings and settings.code else None
     return Official(
         parent=parent.name.upper() if parent else None,
-        agency=lead.name.upper(),
-        number=f"Số: {DOTS}/{KIND_ABBREVIATION}-{abbreviation(lead, header)}",
+        agency=agency.name.upper(),
+        number=f"Số: {DOTS}/" + (code or f"{KIND_ABBREVIATION}-{abbreviation(agency, header)}"),
         place_date=f"{header.place}, ngày {DOTS} tháng {DOTS} năm {DOTS}",
         kind=KIND,
         title=title,
         addressee=addressee,
         body=tuple(body),
-        recipients=tuple(recipients),
-        authority=authority,
-        signer_title=signer_title,
-        subject=f"Báo cáo kết quả thực hiện {plan_ref}",
-        author=lead.name,
+        recipients=recipient_lines(recipients),
+        authority=signer.authority,
+        signer_title=signer.title,
+        signer_name=signer.name or "…" * 14,
+        subject=f"Báo cáo kết quả thực hiện {plan_ref} {name}",
+        author=agency.name,
     )
 
 

@@ -483,9 +483,9 @@ def _signature(w: _Writer, o: Official) -> None:
 def _properties(w: _Writer, o: Official, as_of: dt.date) -> None:
     when = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
     props = w.document.core_properties
-    props.title = _clean(o.subject)
-    props.subject = _clean(o.title)
-    props.author = _clean(o.author)
+    props.title = _property(o.subject)
+    props.subject = _property(o.title)
+    props.author = _property(o.author)
     props.last_modified_by = "ggov-plan"
     props.comments = ""
     props.language = "vi-VN"
@@ -504,6 +504,16 @@ def _properties(w: _Writer, o: Official, as_of: dt.date) -> None:
     for key, relationship in list(package.rels.items()):
         if relationship.reltype.endswith("/metadata/thumbnail"):
             del package.rels[key]
+
+
+#: python-docx refuses a core property longer than this.
+PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A core property's text, shortened with "…" to what python-docx accepts."""
+    text = _clean(text)
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
 def _stable_zip(data: bytes, as_of: dt.date) -> bytes:
