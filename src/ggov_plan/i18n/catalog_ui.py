@@ -315,6 +315,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "to void: record --void COMPLETION_ID --reason …; to record work, leave out --void",
         "để hủy: record --void MÃ_KẾT_QUẢ --reason …; để ghi kết quả, bỏ --void",
     ),
+    "cli.prompt.indicator": ("Indicator", "Chỉ tiêu"),
+    "cli.prompt.value": ("Value reached ({unit})", "Giá trị đạt được ({unit})"),
+    "cli.measure_void_conflict.hint": (
+        "to void: measure --void MEASUREMENT_ID --reason …; to measure, leave out --void",
+        "để hủy: measure --void MÃ_KẾT_QUẢ_ĐO --reason …; để ghi kết quả đo, bỏ --void",
+    ),
+    "cli.part_syntax": (
+        "--part {text} is not PART=VALUE",
+        "--part {text} không có dạng PHẦN=GIÁ_TRỊ",
+    ),
+    "cli.part_syntax.hint": (
+        'name the part and its value, e.g. --part "cap-so=318"',
+        'ghi phần và giá trị của nó, ví dụ --part "cap-so=318"',
+    ),
+    "cli.part_twice": ("--part {part} is given twice", "--part {part} được ghi hai lần"),
+    "cli.part_twice.hint": ("give each part once", "mỗi phần chỉ ghi một lần"),
     "cli.title_empty": ("--title is empty", "--title đang để trống"),
     "cli.title_empty.hint": ("say what will be done", "ghi rõ sẽ làm gì"),
     "cli.reason_empty": ("--reason is empty", "--reason đang để trống"),
