@@ -103,7 +103,7 @@ CSV_ROWS = [
 ]  # fmt: skip
 JSON_KEYS = [
     "schema_version", "plan", "as_of", "since", "overall", "sources", "breakdowns",
-    "overdue", "completed", "problems", "chart",
+    "overdue", "completed", "problems", "chart", "indicators",
 ]  # fmt: skip
 CHART = [
     {"date": "2017-09-20", "progress": 0.0625, "spent": 5_000_000},

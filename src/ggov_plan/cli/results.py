@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ggov_plan.cli import track
+from ggov_plan.cli import writing
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import PLAN, PlanSource
 from ggov_plan.i18n import t
@@ -79,7 +79,7 @@ def measure(
         ),
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
-    dry_run: track.DryRunOption = False,
+    dry_run: writing.DryRunOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -91,7 +91,7 @@ def measure(
     from ggov_plan.cli.inputs import parse_date
     from ggov_plan.write import changes, journal
 
-    checked = track._current(plan)
+    checked = writing.current(plan)
     current = checked.plan
     if void is not None:
         given = {"INDICATOR": indicator, "VALUE": value, "--date": date, "--part": part}
@@ -117,7 +117,7 @@ def measure(
     )
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    track._write(plan, request, dry_run, checked)
+    writing.write(plan, request, dry_run, checked)
 
 
 def _indicator(current: Plan, typed: str | None) -> Indicator:
@@ -125,10 +125,10 @@ def _indicator(current: Plan, typed: str | None) -> Indicator:
     from ggov_plan.cli.names import resolve
 
     if typed is None:
-        if not track._interactive() or not current.indicators:
+        if not writing.interactive() or not current.indicators:
             example = current.indicators[0].id if current.indicators else "INDICATOR"
-            raise track._missing("INDICATOR", example)
-        typed = track._choose(
+            raise writing.missing("INDICATOR", example)
+        typed = writing.choose(
             t("cli.prompt.indicator"), [(i.id, i.label) for i in current.indicators]
         )
     indicators: dict[str, Indicator] = current.by_id("indicators")
@@ -139,9 +139,9 @@ def _value(indicator: Indicator, typed: str | None) -> Measure:
     from ggov_plan.cli.inputs import parse_measure
 
     if typed is None:
-        if not track._interactive():
-            raise track._missing("VALUE", "80,5" if indicator.is_percentage else "795")
-        typed = track._ask(t("cli.prompt.value", unit=indicator.unit or ""))
+        if not writing.interactive():
+            raise writing.missing("VALUE", "80,5" if indicator.is_percentage else "795")
+        typed = writing.ask(t("cli.prompt.value", unit=indicator.unit or ""))
     return parse_measure(typed, percentage=indicator.is_percentage, what="VALUE")
 
 
@@ -184,6 +184,6 @@ def _void(
     # Checked under the lock too; here first, so as not to ask for a reason in vain.
     changes.check_measurement_voidable(checked.plan, measurement_id)
     request = changes.VoidMeasurement(
-        measurement=measurement_id, reason=track._reason(reason), by=by
+        measurement=measurement_id, reason=writing.reason(reason), by=by
     )
-    track._write(plan, request, dry_run, checked)
+    writing.write(plan, request, dry_run, checked)
