@@ -365,6 +365,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rep.legend.milestone": ("milestone", "mốc"),
     "rep.legend.target": ("target", "chỉ tiêu"),
     "rep.no_measurement": ("not measured yet", "chưa có số liệu đo"),
+    "report.table_csv": (
+        "--table chooses a CSV table; it does not go with --format {format}",
+        "--table để chọn bảng CSV; không dùng được với --format {format}",
+    ),
+    "report.table_csv.hint": (
+        "use --format csv --table indicators, or leave --table out",
+        "dùng --format csv --table indicators, hoặc bỏ --table",
+    ),
     "cli.title_empty": ("--title is empty", "--title đang để trống"),
     "cli.title_empty.hint": ("say what will be done", "ghi rõ sẽ làm gì"),
     "cli.reason_empty": ("--reason is empty", "--reason đang để trống"),
