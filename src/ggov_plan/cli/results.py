@@ -141,7 +141,10 @@ def _value(indicator: Indicator, typed: str | None) -> Measure:
     if typed is None:
         if not writing.interactive():
             raise writing.missing("VALUE", "80,5" if indicator.is_percentage else "795")
-        typed = writing.ask(t("cli.prompt.value", unit=indicator.unit or ""))
+        unit = indicator.unit
+        typed = writing.ask(
+            t("cli.prompt.value", unit=unit) if unit else t("cli.prompt.value_bare")
+        )
     return parse_measure(typed, percentage=indicator.is_percentage, what="VALUE")
 
 

@@ -317,6 +317,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "cli.prompt.indicator": ("Indicator", "Chỉ tiêu"),
     "cli.prompt.value": ("Value reached ({unit})", "Giá trị đạt được ({unit})"),
+    "cli.prompt.value_bare": ("Value reached", "Giá trị đạt được"),
     "cli.measure_void_conflict.hint": (
         "to void: measure --void MEASUREMENT_ID --reason …; to measure, leave out --void",
         "để hủy: measure --void MÃ_KẾT_QUẢ_ĐO --reason …; để ghi kết quả đo, bỏ --void",
