@@ -71,6 +71,7 @@ OVERALL_LINES = [
 ]
 MD_HEADINGS = [
     "Overall",
+    "Indicators",
     "Budget by funding source (VND)",
     "Progress by agency",
     "Progress by channel",
@@ -79,6 +80,19 @@ MD_HEADINGS = [
     "Completed since 01/11/2017",
     "Problems reported by `ggov-plan check`",
 ]
+INDICATORS_HEADER = ["Indicator", "Target", "Achieved", "Measured on", "Parts", "State"]
+#: The shipped plan's indicators, none measured.
+INDICATORS_ROWS = [
+    [
+        "Dịch vụ công trực tuyến đạt mức độ 2", "more than 1,500 dịch vụ", "–", "", "",
+        "not measured",
+    ],
+    [
+        "Dịch vụ công trực tuyến mức độ 3", "795 dịch vụ", "–", "",
+        "Thủ tục cấp sở –/318; Thủ tục cấp huyện và cấp xã –/370", "not measured",
+    ],
+    ["Dịch vụ công trực tuyến mức độ 4", "113 dịch vụ", "–", "", "", "not measured"],
+]  # fmt: skip
 CSV_HEADER = "id,title,task,agency,channel,contents,due,target,unit,done,status,cost,source,spent"
 CSV_ROWS = [
     [
@@ -103,7 +117,7 @@ CSV_ROWS = [
 ]  # fmt: skip
 JSON_KEYS = [
     "schema_version", "plan", "as_of", "since", "overall", "sources", "breakdowns",
-    "overdue", "completed", "problems", "chart",
+    "overdue", "completed", "problems", "chart", "indicators",
 ]  # fmt: skip
 CHART = [
     {"date": "2017-09-20", "progress": 0.0625, "spent": 5_000_000},

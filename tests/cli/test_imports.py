@@ -48,6 +48,7 @@ INFRASTRUCTURE = frozenset(
         "ggov_plan.cli.shell",
         "ggov_plan.cli.inputs",  # parsing dates and amounts typed on the command line
         "ggov_plan.cli.names",  # resolving an id or a name typed on the command line
+        "ggov_plan.cli.writing",  # prompts and the journal write, shared by writing commands
     }
 )
 

@@ -226,7 +226,7 @@ def _table_lines(markdown: str) -> list[list[str]]:
 
 def test_markdown_table_rows_keep_their_columns(reports: dict[str, str]) -> None:
     tables = _table_lines(reports["md"])
-    assert len(tables) == 6  # budget, three breakdowns, overdue, completed
+    assert len(tables) == 7  # indicators, budget, three breakdowns, overdue, completed
     for lines in tables:
         pipes = len(re.findall(r"(?<!\\)\|", lines[0]))
         for line in lines:

@@ -40,6 +40,8 @@ from report_helpers import (
     CSV_HEADER,
     CSV_ROWS,
     FORMATS,
+    INDICATORS_HEADER,
+    INDICATORS_ROWS,
     JSON_KEYS,
     MD_HEADINGS,
     MINISTRY,
@@ -197,7 +199,8 @@ def test_html_report_has_every_section_with_its_figures() -> None:
         f"warning indicator-sum at line 124: {PROBLEM}",
     ]
     tables = outline.tables
-    assert list(tables) == headings[1:7]
+    assert list(tables) == headings[1:8]
+    assert tables["Indicators"] == [INDICATORS_HEADER, *INDICATORS_ROWS]
     assert tables["Budget by funding source (VND)"] == [BUDGET_HEADER, *BUDGET_ROWS]
     for by, rows in BREAKDOWN_ROWS.items():
         assert tables[f"Progress by {by}"] == [[by.capitalize(), *BREAKDOWN_HEADER], *rows]
@@ -614,7 +617,8 @@ def test_shipped_plan_html_report() -> None:
     outline = Outline(report_text(SHIPPED, *AS_OF, "--format", "html"))
     assert outline.texts("h1") == ["Kế hoạch 228/KH-UBND: status report"]
     assert outline.tables == {
-        "Budget by funding source (VND)": [BUDGET_HEADER, *SHIPPED_BUDGET_ROWS]
+        "Indicators": [INDICATORS_HEADER, *INDICATORS_ROWS],
+        "Budget by funding source (VND)": [BUDGET_HEADER, *SHIPPED_BUDGET_ROWS],
     }
     assert outline.texts("p")[2:] == [
         "No activities yet.",

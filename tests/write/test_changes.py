@@ -26,7 +26,9 @@ from ggov_plan.write.changes import (
     CancelActivity,
     NewActivity,
     NewCompletion,
+    NewMeasurement,
     VoidCompletion,
+    VoidMeasurement,
     WriteContext,
 )
 
@@ -39,6 +41,8 @@ ACTIVITY = "so-tttt-tv01"
 COMPLETION = "so-tttt-tv01-kze6"
 OTHER = "so-tttt-tv01-9cz2"  # another completion of the same activity
 CANCELLED = "so-tttt-gb01"
+INDICATOR = "dvc-muc-do-3"  # parts cap-so and cap-huyen-xa
+MEASUREMENT = "so-tttt-m-ab12"
 
 # Voids COMPLETION under an id made for OTHER (ids are free-form): a void of
 # OTHER drawing "abcd" would collide with it.
@@ -357,6 +361,10 @@ REQUESTS: list[tuple[changes.Request, Callable[..., changes.Change]]] = [
     ),
     (CancelActivity(activity=ACTIVITY, reason="Gộp"), changes.cancel_activity),
     (VoidCompletion(completion=COMPLETION, reason="Ghi nhầm"), changes.void_completion),
+    (
+        NewMeasurement(indicator=INDICATOR, value=795, parts=(("cap-so", 318),)),
+        changes.record_measurement,
+    ),
 ]
 NAMES = [type(request).__name__ for request, _ in REQUESTS]
 
@@ -461,3 +469,169 @@ def test_a_note_id_already_taken_is_refused() -> None:
 )  # fmt: skip
 def test_note_kinds_in_either_language(typed: str, kind: str | None) -> None:
     assert changes.note_kind(typed) == kind
+
+
+# --------------------------------------------------------------------------- measurements
+
+MEASURED = f"""
+[[measurement]]
+id = "{MEASUREMENT}"
+indicator = "{INDICATOR}"
+date = 2017-12-15
+value = 795
+"""
+
+
+def test_a_measurement_gets_the_defaults_and_an_id_after_the_lead_agency() -> None:
+    change = changes.record_measurement(
+        tracked(), NewMeasurement(indicator=INDICATOR, value=795), at("k3m9")
+    )
+    assert change.id == "so-tttt-m-k3m9"  # the plan's lead agency is so-tttt
+    assert ordered(change) == [
+        (
+            "measurement",
+            [
+                ("id", "so-tttt-m-k3m9"),
+                ("indicator", INDICATOR),
+                ("date", TODAY),
+                ("value", 795),
+                ("parts", None),
+                ("evidence", None),
+                ("note", None),
+                ("recorded_by", "nguyenvana"),
+                ("recorded_at", NOW),
+            ],
+        )
+    ]
+
+
+def test_a_measurement_keeps_what_is_given() -> None:
+    request = NewMeasurement(
+        indicator=INDICATOR,
+        value=795,
+        date=dt.date(2017, 12, 15),
+        parts=(("cap-so", 318), ("cap-huyen-xa", 477)),
+        evidence=" Cổng DVC ",
+        note="số liệu ngày 15/12",
+        by="tester",
+        id="so-tttt-m-0001",
+    )
+    change = changes.record_measurement(tracked(), request, WriteContext(
+        today=TODAY, now=NOW, user=nobody, choice=spelled("")
+    ))  # fmt: skip
+    assert change.id == "so-tttt-m-0001"
+    (record,) = change.records
+    assert record == (
+        "measurement",
+        {
+            "id": "so-tttt-m-0001",
+            "indicator": INDICATOR,
+            "date": dt.date(2017, 12, 15),
+            "value": 795,
+            # A dict, written as an inline table: the journal compares it with the table read back.
+            "parts": {"cap-so": 318, "cap-huyen-xa": 477},
+            "evidence": "Cổng DVC",
+            "note": "số liệu ngày 15/12",
+            "recorded_by": "tester",
+            "recorded_at": NOW,
+        },
+    )
+
+
+def test_a_percentage_keeps_its_decimals() -> None:
+    change = changes.record_measurement(
+        tracked(), NewMeasurement(indicator=INDICATOR, value=80.5), at()
+    )
+    assert change.records[0][1]["value"] == 80.5
+
+
+def test_a_measurement_id_is_never_one_the_plan_has() -> None:
+    plan = tracked(MEASURED)
+    change = changes.record_measurement(
+        plan, NewMeasurement(indicator=INDICATOR, value=1), at("ab12cd34")
+    )
+    assert change.id == "so-tttt-m-cd34"
+
+
+def test_a_given_measurement_id_already_in_the_plan_is_refused() -> None:
+    with pytest.raises(UsageError) as error:
+        changes.record_measurement(
+            tracked(MEASURED), NewMeasurement(indicator=INDICATOR, value=1, id=MEASUREMENT), at()
+        )
+    assert refusal(error) == (
+        msg("journal.id_taken", key="measurement", id=MEASUREMENT),
+        msg("journal.id_taken.hint"),
+    )
+
+
+def test_measuring_an_indicator_not_in_the_plan_is_refused() -> None:
+    with pytest.raises(UsageError) as error:
+        changes.record_measurement(tracked(), NewMeasurement(indicator="khong-co", value=1), at())
+    assert error.value.message == "indicator 'khong-co' is not in the plan"
+
+
+def test_a_measurement_void_gets_the_defaults() -> None:
+    change = changes.void_measurement(
+        tracked(MEASURED), VoidMeasurement(measurement=MEASUREMENT, reason=" Ghi nhầm "), at("x7pq")
+    )
+    assert change.id == f"{MEASUREMENT}-void-x7pq"
+    assert ordered(change) == [
+        (
+            "void",
+            [
+                ("id", f"{MEASUREMENT}-void-x7pq"),
+                ("measurement", MEASUREMENT),
+                ("reason", "Ghi nhầm"),
+                ("recorded_by", "nguyenvana"),
+                ("recorded_at", NOW),
+            ],
+        )
+    ]
+
+
+def test_a_measurement_already_void_is_refused() -> None:
+    plan = tracked(MEASURED + f'\n[[void]]\nmeasurement = "{MEASUREMENT}"\nreason = "x"\n')
+    with pytest.raises(UsageError) as error:
+        changes.void_measurement(plan, VoidMeasurement(measurement=MEASUREMENT, reason="y"), at())
+    assert error.value.what == msg("journal.measurement_already_void", id=MEASUREMENT)
+
+
+def test_voiding_a_measurement_not_in_the_plan_is_refused() -> None:
+    with pytest.raises(UsageError) as error:
+        changes.void_measurement(
+            tracked(), VoidMeasurement(measurement="khong-co", reason="x"), at()
+        )
+    assert error.value.message == "measurement 'khong-co' is not in the plan"
+
+
+def test_change_dispatches_a_measurement_void() -> None:
+    request = VoidMeasurement(measurement=MEASUREMENT, reason="x")
+    plan = tracked(MEASURED)
+    assert changes.change(plan, request, at()) == changes.void_measurement(plan, request, at())
+
+
+def test_a_measurement_and_its_void_append_through_the_journal(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    shutil.copyfile(TRACKED, path)
+    requests: list[changes.Request] = [
+        NewMeasurement(
+            indicator=INDICATOR, value=795, parts=(("cap-so", 318), ("cap-huyen-xa", 477))
+        ),
+    ]
+    made: list[changes.Change] = []
+
+    def build(fresh: Loaded) -> journal.NewRecords:
+        assert fresh.plan is not None
+        made.append(changes.change(fresh.plan, requests[-1], at()))
+        return made[-1].records
+
+    journal.append(path, build, Context(today=TODAY), use_cache=False)
+    assert 'parts = { "cap-so" = 318, "cap-huyen-xa" = 477 }' in path.read_text(encoding="utf-8")
+    requests.append(VoidMeasurement(measurement=made[-1].id, reason="Ghi nhầm"))
+    journal.append(path, build, Context(today=TODAY), use_cache=False)
+    after = load(path)
+    assert after.plan is not None
+    assert [p for p in validate(after, Context(today=TODAY)) if p.is_error] == []
+    (measurement,) = after.plan.measurements
+    assert measurement.parts == (("cap-so", 318), ("cap-huyen-xa", 477))
+    assert [v.measurement for v in after.plan.voids] == [made[0].id]

@@ -55,6 +55,7 @@ class PartFigures:
     label: str
     target: int
     achieved: Measure | None
+    id: str | None = None  # the part's own id, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ def figures_of(
             part.label,
             part.value,
             measured_parts.get(part.key_in_measurements),
+            part.id,
         )
         for part in indicator.parts
     )

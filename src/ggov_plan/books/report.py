@@ -26,6 +26,7 @@ from ggov_plan.books.derive import (
     progress_rows,
     share,
 )
+from ggov_plan.books.indicators import IndicatorFigures, indicator_figures
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.plan.model import Cancellation, Completion, Plan
 from ggov_plan.problems import Problem
@@ -67,6 +68,8 @@ class Report:
     chart: list[ChartPoint]
     #: The journal's live state on ``as_of``, for a renderer that lists records.
     ledger: Ledger
+    #: Each indicator against its target and milestones on ``as_of``.
+    indicators: tuple[IndicatorFigures, ...] = ()
 
     @property
     def budget_text(self) -> str | None:
@@ -187,4 +190,5 @@ def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Prob
         problems=warnings,
         chart=progress_series(plan, as_of, ledger),
         ledger=ledger,
+        indicators=indicator_figures(plan, ledger),
     )

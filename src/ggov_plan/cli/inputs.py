@@ -211,3 +211,53 @@ def parse_quantity(text: str, *, what: str | None = None) -> int:
     if quantity < 1:
         raise _refused("input.quantity.bad", what, text)
     return quantity
+
+
+_MEASURE_DECIMAL = re.compile(r"([0-9]+)[.,]([0-9]+)")
+#: Decimals a percentage may have, as the plan file allows (80.25).
+MEASURE_DECIMALS = 2
+
+
+def parse_measure(text: str, *, percentage: bool, what: str | None = None) -> int | float:
+    """An indicator's measured value: a whole number from 0, or for a percentage
+    (``unit = "%"``) a number with at most two decimals.
+
+    A count may group its digits (``1.500``, ``1,500``, as for amounts); a
+    percentage takes a decimal comma or point (``80,5`` or ``80.5``). A value
+    with no fraction is whole (``80,0`` is 80); one with a fraction is a float,
+    exactly as the plan file writes it.
+    """
+    what = what or t("input.what.measure")
+    value = _SPACES.sub("", unicodedata.normalize("NFC", text))
+    if percentage:
+        value = value.removesuffix("%")
+    if not value:
+        raise _refused("input.measure.bad", what, text)
+    if value.startswith(("-", "−")):
+        rest = value[1:]
+        if _PLAIN.fullmatch(rest) or _MEASURE_DECIMAL.fullmatch(rest):
+            raise _refused("input.measure.negative", what, text)
+        raise _refused("input.measure.bad", what, text)
+    try:
+        whole = int(value) if _PLAIN.fullmatch(value) else None
+        if whole is None and not percentage:
+            whole = _whole_number(value)  # 1.500 dịch vụ: Vietnamese groups digits
+        decimal = _MEASURE_DECIMAL.fullmatch(value)
+        if decimal is not None:
+            int(decimal[1])
+    except ValueError:  # more digits than int() takes (4300): far too large
+        raise _refused("input.measure.too_large", what, text, most=_figure(MAX_QUANTITY)) from None
+    if whole is None and decimal is None:
+        raise _refused("input.measure.bad", what, text)
+    if whole is None and not percentage:
+        raise _refused("input.measure.decimal", what, text)
+    if whole is None and decimal is not None and len(decimal[2]) > MEASURE_DECIMALS:
+        raise _refused("input.measure.decimals", what, text)
+    units = whole if whole is not None else int(decimal[1]) if decimal else 0
+    if units > MAX_QUANTITY:
+        raise _refused("input.measure.too_large", what, text, most=_figure(MAX_QUANTITY))
+    if whole is not None or decimal is None:
+        return units
+    fraction = decimal[2].rstrip("0")
+    # Made from the digits as typed: float("80.5") is the float TOML reads back.
+    return float(f"{units}.{fraction}") if fraction else units

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ggov_plan.i18n import t
-from ggov_plan.plan.model import Plan
+from ggov_plan.plan.model import Indicator, Plan
 from ggov_plan.problems import UsageError
 from ggov_plan.text import fold
 
@@ -23,6 +23,8 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "budget.source": ("sources", ("name",)),
     "activity": ("activities", ("title",)),
     "completion": ("completions", ()),
+    "indicator": ("indicators", ("label",)),
+    "measurement": ("measurements", ()),
 }
 
 
@@ -80,5 +82,48 @@ def resolve(plan: Plan, kind: str, typed: str, option: str) -> str:
             t("names.not_found.hint_ids", ids=known)
             if ids
             else t("names.not_found.hint_none", kind=noun)
+        ),
+    )
+
+
+def resolve_part(indicator: Indicator, typed: str, option: str) -> str:
+    """How a measurement names the part of ``indicator`` that ``typed`` names.
+
+    That is the part's id, else its label (:attr:`IndicatorPart.key_in_measurements`);
+    ``typed`` is matched as :func:`resolve` matches a record, against the
+    part's id and label. UsageError, listing the parts, for no or several matches.
+    """
+    keys = [part.key_in_measurements for part in indicator.parts]
+    if typed in keys:
+        return typed
+    wanted = fold(typed)
+    names = {part.key_in_measurements: (part.id or "", part.label) for part in indicator.parts}
+    matches = [k for k, pair in names.items() if wanted and any(wanted in fold(n) for n in pair)]
+    whole = [k for k in matches if any(wanted == fold(n) for n in names[k])]
+    if len(whole) == 1:
+        matches = whole
+    if len(matches) == 1:
+        return matches[0]
+    listing = {
+        part.key_in_measurements: f"{part.id} ({part.label})" if part.id else repr(part.label)
+        for part in indicator.parts
+    }
+    if matches:
+        raise UsageError(
+            t(
+                "names.ambiguous",
+                option=option,
+                typed=repr(typed),
+                count=len(matches),
+                listing="; ".join(listing[k] for k in matches),
+            ),
+            hint=t("names.ambiguous.hint"),
+        )
+    raise UsageError(
+        t("names.part_not_found", option=option, typed=repr(typed), indicator=indicator.id),
+        hint=(
+            t("names.part_not_found.hint", parts="; ".join(listing.values()))
+            if indicator.parts
+            else t("names.part_not_found.hint_none", indicator=indicator.id)
         ),
     )

@@ -67,7 +67,7 @@ def note(
     Prints the note's id as its last line.
     """
     from ggov_plan.cli.inputs import parse_date
-    from ggov_plan.cli.track import _current, _write  # the same locked write as record
+    from ggov_plan.cli.writing import current, write  # the same locked write as record
     from ggov_plan.write import changes, journal
 
     stored = changes.note_kind(kind)
@@ -78,6 +78,6 @@ def note(
     day = parse_date(date, what="--date") if date is not None else None
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    checked = _current(plan)
+    checked = current(plan)
     request = changes.NewNote(kind=stored, text=text, date=day, by=by, id=ident)
-    _write(plan, request, dry_run, checked)
+    write(plan, request, dry_run, checked)

@@ -5,9 +5,10 @@ Each imports its renderer when it runs: ``--json`` and ``check`` never load rich
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +29,11 @@ from ggov_plan.cli.shell import (
     plan_path,
 )
 from ggov_plan.problems import GgovPlanError, PlanUnreadable, Problem, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ggov_plan.plan.model import Plan
 
 commands = Commands("read")
 
@@ -171,5 +177,19 @@ def status(*, plan: PlanSource, as_json: bool, as_of: str | None) -> None:
     else:
         from ggov_plan.render.console import terminal
 
-        terminal.status(terminal.make_console(), loaded.plan, figures)
+        console = terminal.make_console()
+        terminal.status(console, loaded.plan, figures)
+        _indicators(console, loaded.plan, day)
     mention_warnings(warnings, loaded.file)
+
+
+def _indicators(console: Console, plan: Plan, day: dt.date) -> None:
+    """Each indicator against its target, under the dashboard (when the plan states any)."""
+    from ggov_plan.books.indicators import indicator_figures
+    from ggov_plan.books.ledger import Ledger
+    from ggov_plan.render.console import results as results_console
+
+    if plan.indicators:
+        console.print()
+        rows = indicator_figures(plan, Ledger.of(plan, day))
+        results_console.indicator_table(console, rows, day)

@@ -54,6 +54,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("status", "read"),
     Entry("activity", "track", ("add", "list", "show", "cancel")),
     Entry("record", "track"),
+    Entry("measure", "results"),
     Entry("note", "notes"),
     Entry("progress", "track"),
     Entry("budget", "track"),

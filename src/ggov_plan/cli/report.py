@@ -39,6 +39,11 @@ class ReportFormat(StrEnum):
     docx = "docx"
 
 
+class CsvTable(StrEnum):
+    activities = "activities"
+    indicators = "indicators"
+
+
 class FailOn(StrEnum):
     overdue = "overdue"
 
@@ -57,6 +62,22 @@ def check_formats(output_format: ReportFormat, official: bool, output: Path | No
         raise UsageError(t("report.docx_official"), hint=t("report.docx_official.hint"))
     if output_format is ReportFormat.docx and output is None:
         raise UsageError(t("report.docx_output"), hint=t("report.docx_output.hint"))
+
+
+def check_table(output_format: ReportFormat, table: CsvTable | None) -> None:
+    """--table chooses among CSV tables: refused with any other format."""
+    if table is not None and output_format is not ReportFormat.csv:
+        raise UsageError(
+            t("report.table_csv", format=output_format.value), hint=t("report.table_csv.hint")
+        )
+
+
+def render_csv(report: Report, table: CsvTable) -> str:
+    from ggov_plan.render.report import csv_table as report_csv
+
+    if table is CsvTable.indicators:
+        return report_csv.render_indicators(report)
+    return report_csv.render(report)
 
 
 def _same_file(output: Path, plan: Path) -> bool:
@@ -145,6 +166,15 @@ def report(
             show_default=False,
         ),
     ] = None,
+    table: Annotated[
+        CsvTable | None,
+        typer.Option(
+            "--table",
+            help="With --format csv: which table, one row per activity (the default) or "
+            "per indicator and part.",
+            show_default=False,
+        ),
+    ] = None,
     official: Annotated[
         bool,
         typer.Option(
@@ -167,6 +197,7 @@ def report(
     from ggov_plan.write.atomic import write_replacing
 
     check_formats(output_format, official, output)
+    check_table(output_format, table)
     day = as_of_day(as_of)
     start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
@@ -179,7 +210,7 @@ def report(
         document = render_official(built, output_format)
     else:
         built = build(loaded.plan, day, start, warnings)
-        document = render(built, output_format)
+        document = render(built, output_format) if table is None else render_csv(built, table)
     if output is None:
         assert isinstance(document, str)  # docx needs -o (check_formats)
         print(document, end="")

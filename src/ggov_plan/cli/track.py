@@ -9,10 +9,6 @@ stdin and stdout are a terminal; cron and CI get a clear error instead.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import shutil
-import sys
-from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +22,6 @@ if TYPE_CHECKING:
     from ggov_plan.books.derive import Overview
     from ggov_plan.plan import Checked
     from ggov_plan.plan.model import Plan
-    from ggov_plan.write import changes, journal
 
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
@@ -35,115 +30,30 @@ from ggov_plan.cli.shell import (
     PLAN,
     PlanSource,
     as_of_day,
-    context,
     load_valid,
     mention_warnings,
-    plan_path,
     today,
 )
 
+# What every writing command shares is in cli.writing, so that another
+# command module can use it without importing this one.
+from ggov_plan.cli.writing import DryRunOption
+from ggov_plan.cli.writing import ask as _ask
+from ggov_plan.cli.writing import choose as _choose
+from ggov_plan.cli.writing import current as _current
+from ggov_plan.cli.writing import interactive as _interactive
+from ggov_plan.cli.writing import missing as _missing
+from ggov_plan.cli.writing import reason as _reason
+from ggov_plan.cli.writing import write as _write
+
 commands = Commands("track")
 commands.group("activity", help="Add, list, show and cancel activities.")
-
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
-]
-
-
-def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _missing(option: str, example: str) -> UsageError:
-    return UsageError(
-        t("cli.required", option=option),
-        hint=t("cli.required.hint", option=option, example=example),
-    )
-
-
-def _ask(label: str) -> str:
-    value: str = typer.prompt(label).strip()
-    return value
-
-
-def _choose(label: str, options: Sequence[tuple[str, str]]) -> str:
-    """A numbered list at the terminal; returns the chosen id."""
-    columns = shutil.get_terminal_size().columns
-    for number, (ident, text) in enumerate(options, start=1):
-        room = max(20, columns - len(ident) - 8)  # one line per choice
-        from ggov_plan.render.console import terminal
-
-        text = terminal.safe(text).plain  # control characters made visible
-        shown = text if len(text) <= room else text[: room - 1] + "…"
-        typer.echo(f"{number:>3}. {ident}  {shown}")
-    while True:
-        answer = str(typer.prompt(t("cli.prompt.choice", label=label))).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(options):
-            return options[int(answer) - 1][0]
-        if answer in {ident for ident, _ in options}:
-            return answer
-        typer.echo("  " + t("cli.prompt.choose", count=len(options)))
-
-
-def _recorder() -> str:
-    """The OS user, who records what --by leaves unnamed."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        return "unknown"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-def _current(plan: PlanSource) -> Checked:
-    """The plan to resolve names and prompt against; the write reads it again under the lock."""
-    checked, _ = load_valid(plan)
-    return checked
 
 
 def _named(current: Plan, kind: str, typed: str | None, option: str) -> str | None:
     from ggov_plan.cli.names import resolve
 
     return resolve(current, kind, typed, option) if typed else None
-
-
-def _write(
-    plan: PlanSource, request: changes.Request, dry_run: bool, before: Checked | None
-) -> None:
-    """Append what the core makes of ``request``, then print it and its id.
-
-    The core function runs in ``build``, on the plan as read under the lock,
-    so conflicts and new ids are judged on the file as it is when written.
-    """
-    from ggov_plan.write import changes, journal
-
-    writing = changes.WriteContext(today=today(), now=_now(), user=_recorder)
-    made: list[changes.Change] = []
-
-    def build(fresh: Checked) -> journal.NewRecords:
-        made.append(changes.change(fresh.plan, request, writing))
-        return made[-1].records
-
-    result = journal.append(
-        plan_path(plan.path),
-        build,
-        context(),
-        dry_run=dry_run,
-        use_cache=plan.use_cache,
-        before=before,
-    )
-    _print_write(result, made[-1].id)
-
-
-def _print_write(result: journal.WriteResult, new_id_: str) -> None:
-    if not result.written:
-        sys.stdout.write(result.appended)
-        if not result.appended.endswith("\n"):
-            print()
-        print(t("cli.dry_run"))
-    print(new_id_)
 
 
 # --------------------------------------------------------------------------- activity add
@@ -313,16 +223,6 @@ def activity_show(
 # --------------------------------------------------------------------------- cancel, record
 
 
-def _reason(reason: str | None) -> str:
-    if reason is None or not reason.strip():
-        if not _interactive():
-            raise _missing("--reason", '"Gộp vào chuyên mục khác"')
-        reason = _ask(t("cli.prompt.reason"))
-    if not reason.strip():
-        raise UsageError(t("cli.reason_empty"), hint=t("cli.reason_empty.hint"))
-    return reason.strip()
-
-
 @commands.command("cancel", PLAN, group="activity")
 def activity_cancel(
     activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
@@ -477,6 +377,7 @@ class ProgressBy(StrEnum):
     channel = "channel"
     content = "content"
     month = "month"
+    indicator = "indicator"
 
 
 class BudgetBy(StrEnum):
@@ -496,13 +397,21 @@ def progress(
     as_of: str | None,
     plan: PlanSource,
 ) -> None:
-    """Progress per task, agency, channel, content topic or month, with bars."""
+    """Progress per task, agency, channel, content topic or month, with bars.
+
+    With --by indicator, each indicator against its target instead: achieved
+    value, parts and state (met, on track, behind, missed).
+    """
     from ggov_plan.books.derive import in_name_order, overview, progress_rows
     from ggov_plan.render import data as data_render
 
     day = as_of_day(as_of)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
+    if by is ProgressBy.indicator:
+        _progress_by_indicator(current, day, as_json)
+        mention_warnings(warnings, loaded.file)
+        return
     figures: Overview = overview(current, day)
     rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
     if as_json:
@@ -513,6 +422,21 @@ def progress(
 
         tracking.progress_table(terminal.make_console(), current, figures, by.value, rows)
     mention_warnings(warnings, loaded.file)
+
+
+def _progress_by_indicator(current: Plan, day: dt.date, as_json: bool) -> None:
+    from ggov_plan.render import data as data_render
+
+    if as_json:
+        print(data_render.dumps(data_render.progress_by_indicator(current, day)))
+        return
+    from ggov_plan.books.indicators import indicator_figures
+    from ggov_plan.books.ledger import Ledger
+    from ggov_plan.render.console import results as results_console
+    from ggov_plan.render.console import terminal
+
+    rows = indicator_figures(current, Ledger.of(current, day))
+    results_console.indicator_table(terminal.make_console(), rows, day)
 
 
 @commands.command("budget", JSON, AS_OF, PLAN)

@@ -494,6 +494,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "names.kind.source": ("source", "nguồn kinh phí"),
     "names.kind.activity": ("activity", "hoạt động"),
     "names.kind.completion": ("completion", "kết quả thực hiện"),
+    "names.kind.indicator": ("indicator", "chỉ tiêu"),
+    "names.kind.measurement": ("measurement", "kết quả đo chỉ tiêu"),
+    "names.part_not_found": (
+        "{option}: indicator {indicator} has no part {typed}",
+        "{option}: chỉ tiêu {indicator} không có phần {typed}",
+    ),
+    "names.part_not_found.hint": (
+        "its parts: {parts}; name one by its id or a fragment of its label",
+        "các phần của chỉ tiêu: {parts}; ghi mã hoặc một đoạn tên của phần đó",
+    ),
+    "names.part_not_found.hint_none": (
+        "indicator {indicator} has no breakdown: leave --part out",
+        "chỉ tiêu {indicator} không chia thành các phần: bỏ --part",
+    ),
     "names.ambiguous": (
         "{option}: {typed} matches {count} records: {listing}",
         "{option}: {typed} khớp với {count} bản ghi: {listing}",
@@ -667,6 +681,39 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{what}: {text} không phải là số nguyên từ 1 trở lên",
     ),
     "input.quantity.bad.hint": ("e.g. 1, 2 or 10", "ví dụ 1, 2 hoặc 10"),
+    "input.what.measure": ("value", "giá trị"),
+    "input.measure.bad": (
+        "{what}: {text} is not a number",
+        "{what}: {text} không phải là số",
+    ),
+    "input.measure.bad.hint": (
+        "write a whole number (795), or for a percentage up to two decimals (80,5 or 80.5)",
+        "ghi số nguyên (795), hoặc với chỉ tiêu tính theo % thì tối đa hai chữ số thập phân "
+        "(80,5 hoặc 80.5)",
+    ),
+    "input.measure.negative": ("{what}: {text} is negative", "{what}: {text} là số âm"),
+    "input.measure.negative.hint": ("a value is 0 or more", "giá trị phải từ 0 trở lên"),
+    "input.measure.decimal": (
+        "{what}: {text} has decimals, and this indicator counts whole units",
+        "{what}: {text} có phần thập phân, mà chỉ tiêu này đếm theo số nguyên",
+    ),
+    "input.measure.decimal.hint": (
+        "write a whole number, e.g. 795; only a percentage indicator (unit %) takes decimals",
+        "ghi số nguyên, ví dụ 795; chỉ chỉ tiêu tính theo % mới có phần thập phân",
+    ),
+    "input.measure.decimals": (
+        "{what}: {text} has more than two decimals",
+        "{what}: {text} có quá hai chữ số thập phân",
+    ),
+    "input.measure.decimals.hint": (
+        "round it to two decimals, e.g. 80,25",
+        "làm tròn đến hai chữ số thập phân, ví dụ 80,25",
+    ),
+    "input.measure.too_large": (
+        "{what}: {text} is too large",
+        "{what}: {text} quá lớn",
+    ),
+    "input.measure.too_large.hint": ("at most {most}", "tối đa {most}"),
     "input.quantity.too_large": (
         "{what}: {text} is more than {most}",
         "{what}: {text} vượt quá {most}",
@@ -739,6 +786,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "hoạt động {id!r} đã bị hủy",
     ),
     "journal.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
+    "journal.measurement_already_void": (
+        "measurement {id!r} is already void",
+        "kết quả đo {id!r} đã được hủy bỏ",
+    ),
     "journal.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
     "journal.id_taken.hint": ("choose another id", "chọn mã khác"),
     "journal.not_in_plan": ("{record} is not in the plan", "{record} không có trong kế hoạch"),

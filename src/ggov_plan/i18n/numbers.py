@@ -28,3 +28,20 @@ def percent(ratio: float, digits: int = 1, lang: Lang | None = None) -> str:
     """``50.0%``, or ``50,0%`` in Vietnamese (a decimal comma)."""
     text = f"{100 * ratio:.{digits}f}%"
     return text.replace(".", ",") if (lang or current()) == "vi" else text
+
+
+def measure(value: int | float | None, lang: Lang | None = None) -> str:
+    """An indicator's value: a count grouped (``1.500``), a percentage with its
+    decimals and the language's decimal mark (``80,5`` in Vietnamese, ``80.5``
+    in English). None is a value not measured: an en dash."""
+    if value is None:
+        return "–"
+    language = lang or current()
+    if isinstance(value, int):
+        return format_number(value, language)
+    whole, _, fraction = f"{value:.2f}".partition(".")
+    fraction = fraction.rstrip("0")
+    grouped = format_number(int(whole), language)
+    if not fraction:
+        return grouped
+    return grouped + ("," if language == "vi" else ".") + fraction

@@ -18,6 +18,7 @@ from ggov_plan.books.derive import (
     ProgressRow,
     Status,
 )
+from ggov_plan.books.indicators import IndicatorFigures, indicator_figures
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.books.report import Report
 from ggov_plan.plan.load import record_fields
@@ -127,6 +128,7 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
         },
         "progress": round(figures.progress, 4),
         "overdue": [activity_item(a) for a in figures.activities if a.status is Status.OVERDUE],
+        "indicators": indicator_items(indicator_figures(plan, Ledger.of(plan, figures.as_of))),
     }
 
 
@@ -199,6 +201,49 @@ def progress(plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]) ->
         "by": by,
         "progress": round(figures.progress, 4),
         "groups": [progress_item(row) for row in rows],
+    }
+
+
+def indicator_item(figures: IndicatorFigures) -> dict[str, Any]:
+    """One indicator on a day (``status --json``, ``progress --by indicator``, reports).
+
+    ``by`` is the day the target is due (the indicator's, else the plan's
+    end); ``achieved`` and ``measured_on`` are the latest live measurement's,
+    null when nothing is measured; values are numbers as the file writes them
+    (795, 80.5); ``milestone`` is the latest milestone due by the day, if any.
+    """
+    indicator = figures.indicator
+    milestone = figures.milestone
+    return {
+        "id": indicator.id,
+        "label": indicator.label,
+        "qualifier": indicator.qualifier,
+        "target": indicator.value,
+        "unit": indicator.unit,
+        "by": figures.deadline,
+        "achieved": figures.achieved,
+        "measured_on": figures.measured_on,
+        "parts": [
+            {"id": part.id, "label": part.label}
+            | {"target": part.target, "achieved": part.achieved}
+            for part in figures.parts
+        ],
+        "state": figures.state.value,
+        "milestone": {"by": milestone.by, "value": milestone.value} if milestone else None,
+    }
+
+
+def indicator_items(figures: tuple[IndicatorFigures, ...]) -> list[dict[str, Any]]:
+    return [indicator_item(f) for f in figures]
+
+
+def progress_by_indicator(plan: Plan, as_of: dt.date) -> dict[str, Any]:
+    """``progress --by indicator --json``: the indicators as ``status --json`` lists them."""
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": as_of,
+        "by": "indicator",
+        "indicators": indicator_items(indicator_figures(plan, Ledger.of(plan, as_of))),
     }
 
 
@@ -291,4 +336,5 @@ def report(rep: Report) -> dict[str, Any]:
             {"date": point.day, "progress": round(point.progress, 4), "spent": point.spent}
             for point in rep.chart
         ],
+        "indicators": indicator_items(rep.indicators),
     }

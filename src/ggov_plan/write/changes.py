@@ -1,8 +1,10 @@
 """What each write to the plan means: the records it appends, its defaults, its conflicts.
 
 The tracker changes a plan in these ways: it adds an activity, records work
-done for one, cancels one, voids a completion recorded by mistake, or notes a
-result, a difficulty or a proposal for the report. Each
+done for one, cancels one, voids a completion recorded by mistake, records
+the value an indicator reached on a day (a measurement), voids a measurement
+recorded by mistake, or notes a result, a difficulty or a proposal for the
+report. Each
 way is a request value holding what was asked, already parsed (dates, whole
 numbers, resolved ids), and one pure function of the plan, the request and
 the :class:`WriteContext` (today, now, who, the source of randomness) that
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from ggov_plan.i18n.message import msg
-from ggov_plan.plan.model import NOTE_KINDS, Plan
+from ggov_plan.plan.model import NOTE_KINDS, Measure, Plan
 from ggov_plan.problems import UsageError
 from ggov_plan.text import fold
 from ggov_plan.write.ids import new_id
@@ -108,8 +110,39 @@ class VoidCompletion:
     by: str | None = None  # None or empty: the context's user
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewMeasurement:
+    """Record the value ``indicator`` reached on a day; None means "the default".
+
+    The value and the parts' values are already read (a whole number, or at
+    most two decimals for a percentage); ``parts`` names each part as a
+    measurement does, by its id, else its label.
+    """
+
+    indicator: str
+    value: Measure
+    date: dt.date | None = None  # None: today
+    parts: tuple[tuple[str, Measure], ...] = ()
+    evidence: str | None = None
+    note: str | None = None
+    by: str | None = None  # None or empty: the context's user
+    id: str | None = None  # None: the lead agency's id, "-m-" and random characters
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoidMeasurement:
+    """Void ``measurement``, recorded by mistake; the measurement stays in the file."""
+
+    measurement: str
+    reason: str
+    by: str | None = None  # None or empty: the context's user
+
+
 # A string: requests defined further down (NewNote) are named before they exist.
-Request: TypeAlias = "NewActivity | NewCompletion | CancelActivity | VoidCompletion | NewNote"
+Request: TypeAlias = (
+    "NewActivity | NewCompletion | CancelActivity | VoidCompletion | NewMeasurement"
+    " | VoidMeasurement | NewNote"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +161,10 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
         return record_completion(plan, request, context)
     if isinstance(request, CancelActivity):
         return cancel_activity(plan, request, context)
+    if isinstance(request, NewMeasurement):
+        return record_measurement(plan, request, context)
+    if isinstance(request, VoidMeasurement):
+        return void_measurement(plan, request, context)
     if isinstance(request, NewNote):
         return add_note(plan, request, context)
     return void_completion(plan, request, context)
@@ -207,6 +244,45 @@ def void_completion(plan: Plan, request: VoidCompletion, context: WriteContext) 
     return Change(ident, [("void", values)])
 
 
+def record_measurement(plan: Plan, request: NewMeasurement, context: WriteContext) -> Change:
+    _require(request.indicator in plan.by_id("indicators"), "indicator", request.indicator)
+    taken = plan.declared_ids.get("measurement", frozenset())
+    if request.id is not None and request.id in taken:
+        raise UsageError(
+            msg("journal.id_taken", key="measurement", id=request.id),
+            hint=msg("journal.id_taken.hint"),
+        )
+    # Named after the agency that tracks the plan: it is the one that reports results.
+    lead = plan.header.lead_agency if plan.header else "plan"
+    ident = request.id or new_id(f"{lead}-m", taken, context.choice)
+    values: dict[str, Any] = {
+        "id": ident,
+        "indicator": request.indicator,
+        "date": request.date if request.date is not None else context.today,
+        "value": request.value,
+        # A dict: written as an inline table, compared with the TOML table read back.
+        "parts": dict(request.parts) or None,
+        "evidence": _text(request.evidence),
+        "note": _text(request.note),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("measurement", values)])
+
+
+def void_measurement(plan: Plan, request: VoidMeasurement, context: WriteContext) -> Change:
+    check_measurement_voidable(plan, request.measurement)
+    ident = _fresh(plan, "void", f"{request.measurement}-void", context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "measurement": request.measurement,
+        "reason": request.reason.strip(),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("void", values)])
+
+
 def check_cancellable(plan: Plan, activity: str) -> None:
     """UsageError unless ``activity`` is in the plan and not cancelled yet.
 
@@ -223,6 +299,13 @@ def check_voidable(plan: Plan, completion: str) -> None:
     _require(completion in plan.by_id("completions"), "completion", completion)
     if completion in {v.completion for v in plan.voids}:
         raise UsageError(msg("journal.already_void", id=completion))
+
+
+def check_measurement_voidable(plan: Plan, measurement: str) -> None:
+    """UsageError unless ``measurement`` is in the plan and not void yet (as above)."""
+    _require(measurement in plan.by_id("measurements"), "measurement", measurement)
+    if measurement in {v.measurement for v in plan.voids}:
+        raise UsageError(msg("journal.measurement_already_void", id=measurement))
 
 
 def _require(present: bool, key: str, ident: str) -> None:

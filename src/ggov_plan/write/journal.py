@@ -79,7 +79,7 @@ def _nfc(value: Any) -> Any:
     if isinstance(value, list):
         return [_nfc(v) for v in value]
     if isinstance(value, dict):
-        return {k: _nfc(v) for k, v in value.items()}
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
     return value
 
 
@@ -91,6 +91,12 @@ def _value(value: Any) -> str:
     """One TOML value on one line (tomli-w does the quoting and escaping)."""
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        # An inline table (a measurement's parts): tomli-w would write a
+        # [table] header, which would end the record's block. Keys are quoted
+        # as strings: a part without an id is named by its label.
+        pairs = (f"{_value(str(key))} = {_value(item)}" for key, item in value.items())
+        return "{ " + ", ".join(pairs) + " }" if value else "{}"
     import tomli_w  # only writes need it; read commands start faster without
 
     line: str = tomli_w.dumps({"v": value})

@@ -1,4 +1,5 @@
-"""The report as CSV: one row per activity with its figures.
+"""The report as CSV: one row per activity with its figures, or (``--table
+indicators``) one row per indicator and one per part of its breakdown.
 
 Amounts are plain integers (no separators). A cell that a spreadsheet would
 read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
@@ -71,4 +72,49 @@ def render(report: Report) -> str:
             str(figures.spent),
         ]
         buffer.write(_row([neutralise(value) for value in row]))
+    return buffer.getvalue()
+
+
+INDICATOR_COLUMNS = (
+    "indicator", "part", "label", "qualifier", "target", "unit", "by", "achieved",
+    "measured_on", "state", "milestone_by", "milestone_value",
+)  # fmt: skip
+
+
+def _number(value: float | None) -> str:
+    """A value as a spreadsheet reads it: 795, 80.5 (a decimal point); empty when unknown."""
+    return "" if value is None else str(value)
+
+
+def render_indicators(report: Report) -> str:
+    """The indicators on the report's day, one row each, then one row per part.
+
+    A part's row names its indicator and the part (its id, else its label), with
+    the part's target and achieved value; the indicator's own row leaves
+    ``part`` empty, so that a filter on it gives the indicators alone.
+    """
+    buffer = io.StringIO()
+    buffer.write(_row(INDICATOR_COLUMNS))
+    for figures in report.indicators:
+        indicator = figures.indicator
+        milestone = figures.milestone
+        row = [
+            indicator.id,
+            "",
+            indicator.label,
+            indicator.qualifier,
+            _number(indicator.value),
+            indicator.unit or "",
+            figures.deadline.isoformat() if figures.deadline else "",
+            _number(figures.achieved),
+            figures.measured_on.isoformat() if figures.measured_on else "",
+            figures.state.value,
+            milestone.by.isoformat() if milestone else "",
+            _number(milestone.value) if milestone else "",
+        ]
+        buffer.write(_row([neutralise(value) for value in row]))
+        for part in figures.parts:
+            cells = [indicator.id, part.key, part.label, "", _number(part.target), ""]
+            cells += ["", _number(part.achieved), "", "", "", ""]
+            buffer.write(_row([neutralise(value) for value in cells]))
     return buffer.getvalue()

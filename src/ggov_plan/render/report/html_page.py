@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from ggov_plan.books.indicators import IndicatorFigures
 from ggov_plan.books.report import ChartPoint, Report
 from ggov_plan.i18n import t
 from ggov_plan.i18n.dates import day as _date
@@ -37,6 +38,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 table.overdue td:nth-child(2) { color: #b3261e; font-weight: 600; }
 .none { color: #5a6877; font-style: italic; }
 svg text { font-size: 11px; fill: #5a6877; }
+h3.indicator-chart { font-size: 1rem; margin: 1.2rem 0 .2rem; }
 """.strip()
 
 # Chart geometry, in SVG user units.
@@ -184,6 +186,122 @@ def chart(report: Report) -> str:
     return "\n".join(parts)
 
 
+# An indicator's chart, in SVG user units: smaller than the progress chart.
+_IW, _IH = 640, 200
+_ITOP, _IBOTTOM = 12, 40
+
+
+def _axis_top(values: list[float]) -> float:
+    """The top of an indicator's value axis: a round number over every value drawn."""
+    highest = max([*values, 1.0])
+    step = 10 ** max(len(str(int(highest))) - 1, 0)
+    return float(-(-highest * 1.1 // step) * step)
+
+
+def indicator_chart(report: Report, figures: IndicatorFigures, number: int) -> str:
+    """One indicator: its measured values as a line, its milestones as dots, its
+    target as a dashed line, across the plan's period (to the target's day if later)."""
+    from ggov_plan.i18n.numbers import measure
+    from ggov_plan.render import results
+
+    header = report.plan.header
+    assert header is not None
+    indicator = figures.indicator
+    start = header.start
+    end = max(header.end, report.as_of, figures.deadline or header.end)
+    days = max((end - start).days, 1)
+    width, height = _IW - _LEFT - _RIGHT, _IH - _ITOP - _IBOTTOM
+    top = _axis_top(
+        [float(indicator.value)]
+        + [float(m.value) for m in indicator.milestones]
+        + [float(m.value) for m in figures.history]
+    )
+
+    def x(day: dt.date) -> float:
+        return _LEFT + width * min(max((day - start).days / days, 0.0), 1.0)
+
+    def y(value: float) -> float:
+        return _ITOP + height * (1 - min(max(value / top, 0.0), 1.0))
+
+    ident = f"indicator-chart-{number}"
+    title = t("rep.indicator_chart_title", label=indicator.label)
+    parts = [
+        f'<h3 class="indicator-chart">{_e(indicator.label)} '
+        f'<span class="meta">({_e(results.target(indicator, words=True))}; '
+        f"{_e(results.state(figures))})</span></h3>",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_IW} {_IH}" width="100%" '
+        f'role="img" aria-labelledby="{ident}">',
+        f'<title id="{ident}">{_e(title)}</title>',
+    ]
+    for value in (0.0, top / 2, top):
+        shown = measure(int(value) if value == int(value) else round(value, 2))
+        shown += "%" if indicator.is_percentage else ""
+        parts.append(
+            f'<line x1="{_LEFT}" y1="{y(value):.1f}" x2="{_IW - _RIGHT}" y2="{y(value):.1f}" '
+            f'stroke="#e3e8ee"/><text x="{_LEFT - 6}" y="{y(value) + 4:.1f}" '
+            f'text-anchor="end">{_e(shown)}</text>'
+        )
+    for month in _month_ticks(start, end):
+        parts.append(
+            f'<line x1="{x(month):.1f}" y1="{_ITOP + height}" x2="{x(month):.1f}" '
+            f'y2="{_ITOP + height + 4}" stroke="#5a6877"/>'
+            f'<text x="{x(month):.1f}" y="{_ITOP + height + 16}" text-anchor="middle">'
+            f"{month:%m/%Y}</text>"
+        )
+    target_end = x(figures.deadline or end)
+    parts.append(
+        f'<line class="target" x1="{_LEFT}" y1="{y(indicator.value):.1f}" '
+        f'x2="{target_end:.1f}" y2="{y(indicator.value):.1f}" stroke="#8a96a3" '
+        f'stroke-dasharray="5 4"><title>{_e(results.target(indicator, words=True))}</title></line>'
+    )
+    for milestone in indicator.milestones:
+        label = f"{_date(milestone.by)}: {measure(milestone.value)}"
+        parts.append(
+            f'<circle class="milestone" cx="{x(milestone.by):.1f}" cy="{y(milestone.value):.1f}" '
+            f'r="4" fill="#ffffff" stroke="#c77700" stroke-width="2"><title>{_e(label)}</title>'
+            "</circle>"
+        )
+    if figures.history:
+        points = " ".join(f"{x(m.date):.1f},{y(m.value):.1f}" for m in figures.history)
+        parts.append(
+            f'<polyline class="measured" points="{points}" fill="none" stroke="#2e8b57" '
+            f'stroke-width="2.5"/>'
+        )
+        for m in figures.history:
+            label = f"{_date(m.date)}: {measure(m.value)}"
+            parts.append(
+                f'<circle cx="{x(m.date):.1f}" cy="{y(m.value):.1f}" r="3" fill="#2e8b57">'
+                f"<title>{_e(label)}</title></circle>"
+            )
+    else:
+        parts.append(f'<text x="{_LEFT + 8}" y="{_ITOP + 14}">{_e(t("rep.no_measurement"))}</text>')
+    parts += [
+        f'<line x1="{x(report.as_of):.1f}" y1="{_ITOP}" x2="{x(report.as_of):.1f}" '
+        f'y2="{_ITOP + height}" stroke="#1d2733" stroke-dasharray="2 3"/>',
+        f'<text x="{_LEFT + 8}" y="{_IH - 6}">'
+        f'<tspan fill="#2e8b57">━ {t("rep.legend.measured")}</tspan>'
+        f'  <tspan fill="#c77700">○ {t("rep.legend.milestone")}</tspan>'
+        f'  <tspan fill="#8a96a3">╌ {t("rep.legend.target")}</tspan>'
+        f"  ┆ {t('rep.legend.as_of', as_of=_date(report.as_of))}</text>",
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def indicators(report: Report) -> list[str]:
+    """The indicators section: the table, then a chart for each indicator measured
+    or with milestones; nothing for a plan with no indicators."""
+    if not report.indicators:
+        return []
+    body = [f"<h2>{t('rep.indicators')}</h2>", _table_html(report_tables.indicators(report))]
+    body += [
+        indicator_chart(report, figures, number)
+        for number, figures in enumerate(report.indicators, start=1)
+        if figures.history or figures.indicator.milestones
+    ]
+    return body
+
+
 def render(report: Report) -> str:
     plan = report.plan
     header = plan.header
@@ -209,6 +327,7 @@ def render(report: Report) -> str:
         ),
         "</ul>",
         chart(report),
+        *indicators(report),
         f"<h2>{t('rep.budget_by_source')}</h2>",
         _table_html(report_tables.sources(report)),
     ]

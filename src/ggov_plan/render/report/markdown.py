@@ -86,6 +86,13 @@ def _table_lines(table: Table) -> list[str]:
     return _table(table.header, rows, set(table.numeric))
 
 
+def indicators(report: Report) -> list[str]:
+    """The indicators section, with its blank line after; nothing for a plan with none."""
+    if not report.indicators:
+        return []
+    return ["## " + t("rep.indicators"), "", *_table_lines(report_tables.indicators(report)), ""]
+
+
 def render(report: Report) -> str:
     plan = report.plan
     header = plan.header
@@ -111,6 +118,9 @@ def render(report: Report) -> str:
             for line in report_tables.overall_lines(report, f"**{_percent(figures.progress)}**")
         ),
         "",
+    ]
+    out += indicators(report)
+    out += [
         "## " + t("rep.budget_by_source"),
         "",
     ]

@@ -13,7 +13,7 @@ from ggov_plan.books.derive import Status
 from ggov_plan.books.report import Report
 from ggov_plan.i18n import t
 from ggov_plan.i18n.dates import day
-from ggov_plan.i18n.numbers import figure
+from ggov_plan.i18n.numbers import figure, measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,27 @@ def completed(report: Report) -> Table:
             for c in report.completed
         ],
         frozenset({2, 3}),
+    )
+
+
+def indicators(report: Report) -> Table:
+    """Each indicator on the report's day: target in words, achieved, parts, state."""
+    from ggov_plan.render import results
+
+    return Table(
+        _header("indicator", "target", "achieved", "measured_on", "parts", "state"),
+        [
+            [
+                f.indicator.label,
+                results.target(f.indicator, words=True),
+                measure(f.achieved) if f.latest else "–",
+                day(f.measured_on),
+                results.parts(f),
+                results.state(f),
+            ]
+            for f in report.indicators
+        ],
+        frozenset({2}),
     )
 
 

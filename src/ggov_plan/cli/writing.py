@@ -1,0 +1,136 @@
+"""What every command that writes the plan shares: prompts, the write, what it prints.
+
+Writing commands (``activity add``, ``record``, ``measure``…) prompt for
+what is missing only when both stdin and stdout are a terminal; cron and CI
+get a clear usage error naming the option instead. The write itself is
+:func:`write`: the core's change, built under the lock by
+:func:`ggov_plan.write.journal.append`, then the record's id printed last
+(after the records, for a dry run).
+
+This is not a command module: the commands of several modules use it, and a
+command imports only its own module (tests/cli/test_imports.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ggov_plan.cli.shell import PlanSource, context, load_valid, plan_path, today
+from ggov_plan.i18n import t
+from ggov_plan.problems import UsageError
+
+if TYPE_CHECKING:
+    from ggov_plan.plan import Checked
+    from ggov_plan.write import changes, journal
+
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
+]
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def missing(option: str, example: str) -> UsageError:
+    return UsageError(
+        t("cli.required", option=option),
+        hint=t("cli.required.hint", option=option, example=example),
+    )
+
+
+def ask(label: str) -> str:
+    value: str = typer.prompt(label).strip()
+    return value
+
+
+def choose(label: str, options: Sequence[tuple[str, str]]) -> str:
+    """A numbered list at the terminal; returns the chosen id."""
+    columns = shutil.get_terminal_size().columns
+    for number, (ident, text) in enumerate(options, start=1):
+        room = max(20, columns - len(ident) - 8)  # one line per choice
+        from ggov_plan.render.console import terminal
+
+        text = terminal.safe(text).plain  # control characters made visible
+        shown = text if len(text) <= room else text[: room - 1] + "…"
+        typer.echo(f"{number:>3}. {ident}  {shown}")
+    while True:
+        answer = str(typer.prompt(t("cli.prompt.choice", label=label))).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1][0]
+        if answer in {ident for ident, _ in options}:
+            return answer
+        typer.echo("  " + t("cli.prompt.choose", count=len(options)))
+
+
+def recorder() -> str:
+    """The OS user, who records what --by leaves unnamed."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def current(plan: PlanSource) -> Checked:
+    """The plan to resolve names and prompt against; the write reads it again under the lock."""
+    checked, _ = load_valid(plan)
+    return checked
+
+
+def write(
+    plan: PlanSource, request: changes.Request, dry_run: bool, before: Checked | None
+) -> None:
+    """Append what the core makes of ``request``, then print it and its id.
+
+    The core function runs in ``build``, on the plan as read under the lock,
+    so conflicts and new ids are judged on the file as it is when written.
+    """
+    from ggov_plan.write import changes, journal
+
+    writing = changes.WriteContext(today=today(), now=now(), user=recorder)
+    made: list[changes.Change] = []
+
+    def build(fresh: Checked) -> journal.NewRecords:
+        made.append(changes.change(fresh.plan, request, writing))
+        return made[-1].records
+
+    result = journal.append(
+        plan_path(plan.path),
+        build,
+        context(),
+        dry_run=dry_run,
+        use_cache=plan.use_cache,
+        before=before,
+    )
+    print_write(result, made[-1].id)
+
+
+def print_write(result: journal.WriteResult, new_id_: str) -> None:
+    if not result.written:
+        sys.stdout.write(result.appended)
+        if not result.appended.endswith("\n"):
+            print()
+        print(t("cli.dry_run"))
+    print(new_id_)
+
+
+def reason(reason: str | None) -> str:
+    """--reason, or at a terminal the answer to a prompt; never empty."""
+    if reason is None or not reason.strip():
+        if not interactive():
+            raise missing("--reason", '"Gộp vào chuyên mục khác"')
+        reason = ask(t("cli.prompt.reason"))
+    if not reason.strip():
+        raise UsageError(t("cli.reason_empty"), hint=t("cli.reason_empty.hint"))
+    return reason.strip()
