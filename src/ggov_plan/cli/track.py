@@ -32,7 +32,9 @@ from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
     AS_OF,
     JSON,
+    PERIOD,
     PLAN,
+    ChosenPeriod,
     PlanSource,
     as_of_day,
     context,
@@ -486,7 +488,7 @@ class BudgetBy(StrEnum):
     task = "task"
 
 
-@commands.command("progress", JSON, AS_OF, PLAN)
+@commands.command("progress", JSON, AS_OF, PERIOD, PLAN)
 def progress(
     by: Annotated[ProgressBy, typer.Option("--by", help="Group activities by this.")] = (
         ProgressBy.task
@@ -494,17 +496,44 @@ def progress(
     *,
     as_json: bool,
     as_of: str | None,
+    period: ChosenPeriod,
     plan: PlanSource,
 ) -> None:
-    """Progress per task, agency, channel, content topic or month, with bars."""
-    from ggov_plan.books.derive import in_name_order, overview, progress_rows
+    """Progress per task (every task, started or not), agency, channel, content topic
+    or month, with bars; with --period, also what was done in the period."""
+    from ggov_plan.books.derive import (
+        in_name_order,
+        month_rows,
+        overview,
+        progress_rows,
+        task_ids,
+    )
     from ggov_plan.render import data as data_render
 
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    figures: Overview = overview(current, day)
-    rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
+    figures: Overview = overview(current, day, period=period)
+    if by is ProgressBy.month:
+        months = month_rows(current, figures, period=period)
+        if as_json:
+            print(data_render.dumps(data_render.progress_by_month(figures, months)))
+        else:
+            from ggov_plan.render.console import terminal, tracking
+
+            tracking.month_table(terminal.make_console(), figures, months)
+        mention_warnings(warnings, loaded.file)
+        return
+    rows = in_name_order(
+        current,
+        by.value,
+        progress_rows(
+            figures.activities,
+            by.value,
+            tasks=task_ids(current, current.activities),
+            period=period,
+        ),
+    )
     if as_json:
         print(data_render.dumps(data_render.progress(current, figures, by.value, rows)))
     else:
@@ -515,22 +544,24 @@ def progress(
     mention_warnings(warnings, loaded.file)
 
 
-@commands.command("budget", JSON, AS_OF, PLAN)
+@commands.command("budget", JSON, AS_OF, PERIOD, PLAN)
 def budget(
     by: Annotated[BudgetBy, typer.Option("--by", help="Group money by this.")] = BudgetBy.source,
     *,
     as_json: bool,
     as_of: str | None,
+    period: ChosenPeriod,
     plan: PlanSource,
 ) -> None:
-    """Money per group: declared, allocated to activities, spent, remaining."""
+    """Money per group: declared, allocated to activities, spent (in the --period
+    too, when given), remaining."""
     from ggov_plan.books.derive import budget_rows, in_name_order, overview
     from ggov_plan.render import data as data_render
 
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    figures = overview(current, day)
+    figures = overview(current, day, period=period)
     rows = in_name_order(current, by.value, budget_rows(current, figures, by.value))
     if as_json:
         print(data_render.dumps(data_render.budget(current, figures, by.value, rows)))

@@ -31,6 +31,7 @@ from ggov_plan.i18n import numbers
 from ggov_plan.i18n.money import amount_in_words, group_digits
 from ggov_plan.plan.model import Agency, Header
 from ggov_plan.render.report.markdown import cell
+from ggov_plan.render.report.tables import done_text
 from ggov_plan.text import fold, visible_controls
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -204,7 +205,7 @@ def _progress_table(report: Report, kind: str, heading: str, rows: list[Progress
                 _label(report, kind, row.key),
                 str(row.activities),
                 str(row.done_activities),
-                f"{row.done}/{row.target}",
+                done_text(row.quantities),
                 percent(row.progress),
             )
             for row in rows
@@ -243,7 +244,7 @@ def _results(report: Report, plan_ref: str) -> list[Block]:
                 f"hiện {plan_ref}, trong đó: {states}"
                 + (f"; {cancelled} hoạt động đã hủy" if cancelled else "")
                 + f". Tiến độ chung đạt {percent(figures.progress)} (khối lượng đã thực hiện "
-                f"{report.quantity_done}/{report.quantity_target}).",
+                f"{done_text(figures.quantities)}).",
             )
         )
     else:
