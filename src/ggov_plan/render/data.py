@@ -98,6 +98,13 @@ def declared_plan(plan: Plan) -> dict[str, Any]:
     return out
 
 
+def _budget_text(total: int | None, plan: Plan) -> dict[str, str | None]:
+    """``{"text": ...}`` where the plan states no total: how it says it is funded."""
+    if total is not None:
+        return {}
+    return {"text": plan.budget.text if plan.budget else None}
+
+
 def _in_period(spent: int | None) -> dict[str, int]:
     """``{"spent_in_period": n}`` when a period was asked for; nothing otherwise."""
     return {} if spent is None else {"spent_in_period": spent}
@@ -159,7 +166,7 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
         "period": period_item(figures.period),
         "budget": {
             "total": budget.total,
-            "text": plan.budget.text if plan.budget else None,
+            **_budget_text(budget.total, plan),
             "allocated": budget.allocated,
             "spent": budget.spent,
             **_in_period(budget.period_spent),
@@ -300,7 +307,7 @@ def budget(plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]) -> dic
         "by": by,
         "total": {
             "declared": total.total,
-            "text": plan.budget.text if plan.budget else None,
+            **_budget_text(total.total, plan),
             "allocated": total.allocated,
             "spent": total.spent,
             **_in_period(total.period_spent),
@@ -339,7 +346,7 @@ def report(rep: Report) -> dict[str, Any]:
             "tasks": tasks_counts(figures),
             "budget": {
                 "total": figures.budget.total,
-                "text": rep.budget_text,
+                **_budget_text(figures.budget.total, rep.plan),
                 "allocated": figures.budget.allocated,
                 "spent": figures.budget.spent,
                 **_in_period(figures.budget.period_spent),
