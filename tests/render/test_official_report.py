@@ -99,7 +99,8 @@ def _document_parts() -> list[str]:
         "Kinh phí đã sử dụng tính đến ngày 31/12/2017: 38.000.000 đồng (Ba mươi tám triệu đồng)",
         "Kinh phí còn lại: 175.000.000 đồng (Một trăm bảy mươi lăm triệu đồng)",
         # The mean over the plan's 10 tasks (issue 12), quantities per unit.
-        "Tiến độ chung đạt 15,0% (khối lượng đã thực hiện 2/4 phóng sự; 2/2 chuyên trang; 0/3 buổi)",
+        "Tiến độ chung đạt 15,0% (khối lượng đã thực hiện 2/4 phóng sự; 2/2 chuyên trang; "
+        "0/3 buổi)",
         "minh chứng: Phát sóng THTG 20/9/2017",
         "minh chứng: Báo Ấp Bắc số ra ngày 10/11/2017",
         "hạn 31/10/2017, đã thực hiện 2/4 phóng sự",

@@ -2,7 +2,8 @@
 
 Every command is declared with :func:`command`, which gives it the error edge
 and the common options it names. The common options (``--plan/-p`` with
-``--no-cache``, ``--json``, ``--as-of``; ``--lang`` on every command) are
+``--no-cache``, ``--json``, ``--as-of``, ``--period`` with ``--from/--to``;
+``--lang`` on every command) are
 declared once here, each as a :class:`CommonOption`: the options the command
 line shows, and the one value the command receives for them. Their values
 travel as arguments: nothing per run is kept in this module.

@@ -379,6 +379,18 @@ def record(
         str | None, typer.Option("--evidence", help="A URL or a document reference.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free note.")] = None,
+    reach: Annotated[
+        str | None,
+        typer.Option("--reach", help="How many people it reached (a whole number).", metavar="N"),
+    ] = None,
+    reach_unit: Annotated[
+        str | None,
+        typer.Option(
+            "--reach-unit",
+            help="Who they were, as counted: 'học sinh, sinh viên', 'lượt xem'.",
+            metavar="TEXT",
+        ),
+    ] = None,
     by: Annotated[
         str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
     ] = None,
@@ -395,7 +407,8 @@ def record(
     *,
     plan: PlanSource,
 ) -> None:
-    """Record work done for an activity: date, quantity, money spent, evidence.
+    """Record work done for an activity: date, quantity, money spent, evidence,
+    and how many people it reached (--reach N --reach-unit TEXT).
 
     With --void COMPLETION_ID --reason …, void a completion recorded by mistake
     instead; the completion stays in the file. Prints the record's id last.
@@ -410,6 +423,7 @@ def record(
         _refuse_with_void(
             {"ID": activity, "--qty": qty, "--date": date, "--spent": spent}
             | {"--source": source, "--evidence": evidence, "--note": note}
+            | {"--reach": reach, "--reach-unit": reach_unit}
         )
         _void(checked, void, reason, by, dry_run, plan)
         return
@@ -423,6 +437,8 @@ def record(
         source=_named(current, "budget.source", source, "--source"),
         evidence=evidence,
         note=note,
+        reach=parse_quantity(reach, what="--reach") if reach is not None else None,
+        reach_unit=reach_unit,
         by=by,
     )
     _write(plan, request, dry_run, checked)

@@ -375,9 +375,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rep.legend.as_of": ("as of {as_of}", "tính đến {as_of}"),
     # --- reporting periods, results, tasks (docs/progress.md)
     "col.figure": ("Figure", "Chỉ số"),
+    "col.quantities": ("Done/target", "Đã làm/kế hoạch"),
     "col.in_period": ("In the period", "Trong kỳ"),
     "col.since_start": ("Since the plan's start", "Lũy kế từ đầu kế hoạch"),
-    "col.spent_in_period": ("Spent in the period", "Đã chi trong kỳ"),
+    "col.spent_in_period": ("In period", "Chi trong kỳ"),
+    "col.in_period_done": ("In the period", "Trong kỳ"),
     "col.completions": ("Completions", "Lượt thực hiện"),
     "head.period": ("Period", "Kỳ báo cáo"),
     "head.period_line": ("{name} ({start} – {end})", "{name} ({start} – {end})"),

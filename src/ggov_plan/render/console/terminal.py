@@ -34,7 +34,9 @@ NUMERIC_COLUMNS = frozenset(
     }
 )
 #: Ids, dates and figures are looked up and copied: never break them.
-UNBROKEN_COLUMNS = frozenset(("id", "date", "due", "number", "section", "month", "state"))
+UNBROKEN_COLUMNS = frozenset(
+    ("id", "date", "due", "number", "section", "month", "state", "progress")
+)
 _QUALIFIERS = {"exactly": "", "more-than": "> ", "at-least": "≥ ", "less-than": "< "}
 
 
@@ -286,35 +288,37 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
         t("title.budget_by_source"),
         "source",
         "declared",
-        "allocated",
-        "spent",
-        *(["spent_in_period"] if period else []),
+        # With a period, what was spent in it takes the place of what was
+        # allocated (`budget` has both), so that the table fits 80 columns.
+        *(["spent", "spent_in_period"] if period else ["allocated", "spent"]),
         "remaining",
     )
+
+    def money(allocated: int, spent: int, in_period: int | None) -> list[str]:
+        return [figure(spent), figure(in_period)] if period else [figure(allocated), figure(spent)]
+
     for source in budget.sources:
         table.add_row(
             safe(source.name),
             figure(source.amount),
-            figure(source.allocated),
-            figure(source.spent),
-            *([figure(source.period_spent)] if period else []),
+            *money(source.allocated, source.spent, source.period_spent),
             figure(source.remaining),
         )
     if budget.unassigned_allocated or budget.unassigned_spent:
         table.add_row(
             Text(t("row.no_source"), style="italic"),
             "",
-            figure(budget.unassigned_allocated),
-            figure(budget.unassigned_spent),
-            *([figure(budget.unassigned_period_spent)] if period else []),
+            *money(
+                budget.unassigned_allocated,
+                budget.unassigned_spent,
+                budget.unassigned_period_spent,
+            ),
             "",
         )
     table.add_row(
         Text(t("row.total"), style="bold"),
         figure(budget.total),
-        figure(budget.allocated),
-        figure(budget.spent),
-        *([figure(budget.period_spent)] if period else []),
+        *money(budget.allocated, budget.spent, budget.period_spent),
         figure(budget.remaining),
     )
     console.print(table)

@@ -224,30 +224,29 @@ def progress_table(
     if figures.period is not None:
         title += " — " + period_text(figures.period)
     period = figures.period is not None
+    # At 80 columns: tasks (long ids) show their state instead of counts and
+    # a bar; with a period, its column takes the bar's place.
+    by_task = by == "task"
     columns = [
         by,
-        *(["state"] if by == "task" else []),
-        "activities",
-        "done",
-        "qty",
-        *(["in_period"] if period else []),
-        "progress",
+        *(["state"] if by_task else ["activities", "done"]),
+        "quantities",  # per unit, one a line: wraps, unlike a figure
+        *(["in_period_done"] if period else []),
+        *([] if by_task or period else ["progress"]),
         "percent",
     ]
     table = make_table(console, title, *columns)
     for row in rows:
         table.add_row(
             safe(_group_label(plan, by, row.key)),
-            *([t(f"task_state.{row.state.value}") if row.state else ""] if by == "task" else []),
-            str(row.activities),
-            str(row.done_activities),
-            safe(done_text(row.quantities, "\n")),
             *(
-                [safe(amounts_text(row.period.quantities, "\n")) if row.period else ""]
-                if period
-                else []
+                [t(f"task_state.{row.state.value}") if row.state else ""]
+                if by_task
+                else [str(row.activities), str(row.done_activities)]
             ),
-            bar(console, row.progress),
+            safe(done_text(row.quantities, "\n")),
+            *([_in_period(row)] if period else []),
+            *([] if by_task or period else [bar(console, row.progress)]),
             _percent(row.progress),
         )
     console.print(table)
@@ -261,16 +260,16 @@ def month_table(console: Console, figures: Overview, rows: list[MonthRow]) -> No
     title = t("track.progress_title", by=t("by.month"), as_of=f"{figures.as_of:%d/%m/%Y}")
     if figures.period is not None:
         title += " — " + period_text(figures.period)
-    table = make_table(
-        console, title, "month", "completions", "done_qty", "spent_vnd", "cumulative", "percent"
-    )
+    # "Cumulative": the plan's progress at the month's end, as a figure (a bar
+    # beside four figures would not fit 80 columns).
+    table = make_table(console, title, "month", "completions", "done_qty", "spent_vnd", "percent")
+    table.columns[-1].header = t("col.cumulative")
     for row in rows:
         table.add_row(
             row.key,
             str(row.recorded.completions),
             safe(amounts_text(row.recorded.quantities, "\n")),
             figure(row.recorded.spent),
-            bar(console, row.progress),
             _percent(row.progress),
         )
     console.print(table)
@@ -291,21 +290,23 @@ def budget_table(
         title,
         by,
         "declared",
-        "allocated",
-        "spent",
-        *(["spent_in_period"] if period else []),
+        # With a period, what was spent in it takes the place of what was
+        # allocated (the --json has both), so that the table fits 80 columns.
+        *(["spent", "spent_in_period"] if period else ["allocated", "spent"]),
         "remaining",
         "percent_spent",
     )
+
+    def money(allocated: int, spent: int, in_period: int | None) -> list[str]:
+        return [figure(spent), figure(in_period)] if period else [figure(allocated), figure(spent)]
+
     for row in rows:
         base = row.declared if row.declared is not None else row.allocated
         table.add_row(
             safe(_group_label(plan, by, row.key)),
             # A source with no stated amount: "not stated", and no remainder.
             figure(row.declared) if row.declared is not None or row.unstated else "–",
-            figure(row.allocated),
-            figure(row.spent),
-            *([figure(row.period_spent)] if period else []),
+            *money(row.allocated, row.spent, row.period_spent),
             figure(row.remaining),
             _percent(row.spent / base) if base and not row.unstated else "–",
         )
@@ -313,9 +314,7 @@ def budget_table(
     table.add_row(
         Text(t("row.total"), style="bold"),
         figure(total.total),
-        figure(total.allocated),
-        figure(total.spent),
-        *([figure(total.period_spent)] if period else []),
+        *money(total.allocated, total.spent, total.period_spent),
         figure(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
