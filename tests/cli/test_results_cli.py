@@ -308,6 +308,10 @@ def test_an_unknown_budget_never_reads_0_nor_a_negative_remainder(plan: Path, to
     )
     md = at(today, "report", "--lang", "vi", "-p", plan).stdout
     assert "Kinh phí: Kinh phí thực hiện" in md  # the plan's text where the total would be
+    # No budget stated, no share of it: the chart draws no spending line at 0%.
+    html = at(today, "report", "-f", "html", "-p", plan).stdout
+    assert 'class="progress"' in html
+    assert 'class="spending"' not in html
 
 
 def test_spending_against_a_source_with_no_amount_is_accepted(tmp_path: Path) -> None:

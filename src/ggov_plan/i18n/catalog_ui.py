@@ -419,12 +419,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Kỳ báo cáo: {name} ({start} – {end})",
     ),
     "rep.results": ("Results", "Kết quả thực hiện"),
-    "rep.meta_period": (
-        "Period {name} ({start} – {end}), as of {as_of}. Plan period {plan_start} – "
-        "{plan_end}. Source: {file}.",
-        "Kỳ báo cáo: {name} ({start} – {end}), tính đến ngày {as_of}. Thời gian thực hiện "
-        "kế hoạch: {plan_start} – {plan_end}. Tệp: {file}.",
-    ),
     "cli.period_mixed": (
         "--period cannot be given with --from/--to",
         "không dùng --period cùng với --from/--to",
