@@ -333,7 +333,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "bỏ qua việc kiểm tra tổng và phân bổ theo số tiền đó",
     ),
     "rule.budget_unknown.hint": (
-        "nothing to fix if the plan is funded 'trong dự toán được giao'; say so in [budget] text",
+        "nothing to fix if the plan is funded 'trong dự toán được giao'; say so in "
+        "[budget] text",
         "không cần sửa nếu kế hoạch dùng kinh phí 'trong dự toán được giao'; ghi rõ điều đó "
         "ở [budget] text",
     ),
@@ -376,8 +377,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "chỉ tiêu '{id}': {value} có phần thập phân, nhưng chỉ tiêu đếm theo đơn vị nguyên",
     ),
     "rule.decimal_count.hint": (
-        'decimals are for a percentage (unit = "%"); write a whole number',
-        'chỉ tỷ lệ phần trăm (unit = "%") mới có phần thập phân; hãy ghi số nguyên',
+        "decimals are for a percentage (unit = \"%\"); write a whole number",
+        "chỉ tỷ lệ phần trăm (unit = \"%\") mới có phần thập phân; hãy ghi số nguyên",
     ),
     "rule.unknown_part": (
         "indicator '{id}' has no part {part}",
@@ -400,8 +401,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "một lần hủy bỏ phải nêu đúng một bản ghi: một kết quả thực hiện hoặc một kết quả đo",
     ),
     "rule.void_target.hint": (
-        'write either completion = "ID" or measurement = "ID"',
-        'ghi completion = "ID" hoặc measurement = "ID"',
+        "write either completion = \"ID\" or measurement = \"ID\"",
+        "ghi completion = \"ID\" hoặc measurement = \"ID\"",
     ),
     "rule.issued_after_start": (
         "the plan starts on {start} but is issued on {issued}, later",

@@ -186,9 +186,7 @@ class IndicatorPart(Record):
     doc = "One line of an indicator's breakdown."
 
     id: str | None = spec(
-        "id",
-        "Stable id, to measure the part by (`--part ID=VALUE`).",
-        required=False,
+        "id", "Stable id, to measure the part by (`--part ID=VALUE`).", required=False,
         example="cap-tinh",
     )
     label: str = spec("text", "What this part counts.")
@@ -286,7 +284,7 @@ class Agency(Record):
     )
     group: bool = spec(
         "flag",
-        'A class of bodies named as one ("UBND các xã, phường, thị trấn"); '
+        "A class of bodies named as one (\"UBND các xã, phường, thị trấn\"); "
         "no members need be listed.",
         required=False,
         default=False,
@@ -333,7 +331,7 @@ class FundingSource(Record):
     name: str = spec("text", "Name.", example="Ngân sách tỉnh")
     amount: int | None = spec(
         "money",
-        'Amount in đồng; leave it out when the plan states none ("trong dự toán được giao").',
+        "Amount in đồng; leave it out when the plan states none (\"trong dự toán được giao\").",
         required=False,
         example=163_000_000,
     )
@@ -354,8 +352,8 @@ class Budget(Record):
     total_in_words: str | None = spec("text", "The total in words, as printed.", required=False)
     text: str | None = spec(
         "text",
-        'The budget section, verbatim ("Kinh phí thực hiện từ nguồn ngân sách trong dự toán '
-        'được giao").',
+        "The budget section, verbatim (\"Kinh phí thực hiện từ nguồn ngân sách trong dự toán "
+        "được giao\").",
         required=False,
     )
     sources: tuple[FundingSource, ...] = spec(
@@ -440,7 +438,9 @@ class Cancellation(Record):
 @record
 class Void(Record):
     key = "void"
-    doc = "Voids a completion or a measurement recorded by mistake; the record stays in the file."
+    doc = (
+        "Voids a completion or a measurement recorded by mistake; the record stays in the file."
+    )
 
     id: str | None = spec(
         "id",
@@ -512,15 +512,11 @@ class ReportSettings(Record):
         "text", 'The report number\'s code: "Số: …/BC-STTTT".', required=False, example="BC-STTTT"
     )
     agency: str | None = spec(
-        "ref",
-        "The reporting agency; default: the plan's lead agency.",
-        required=False,
+        "ref", "The reporting agency; default: the plan's lead agency.", required=False,
         ref="agency",
     )
     superior: str | None = spec(
-        "ref",
-        "The agency above it, printed over its name (cơ quan chủ quản).",
-        required=False,
+        "ref", "The agency above it, printed over its name (cơ quan chủ quản).", required=False,
         ref="agency",
     )
     signer_authority: str | None = spec(
@@ -558,7 +554,6 @@ COLLECTIONS: tuple[tuple[str, type[Record], str], ...] = (
     ("note", Note, "notes"),
 )
 
-
 class Child(NamedTuple):
     """A sub-table of a record: its key under the parent, its class, its attribute."""
 
@@ -589,7 +584,6 @@ SINGLES: tuple[tuple[str, type[Record], str, bool], ...] = (
 def child_of(cls: type[Record], attribute: str) -> Child:
     """The sub-table that ``cls`` holds under ``attribute``."""
     return next(child for child in CHILDREN[cls] if child.attribute == attribute)
-
 
 FORMAT_VERSION = 1
 

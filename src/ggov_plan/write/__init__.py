@@ -1,1 +1,2 @@
-"""Writing a plan: appending journal records under a lock, atomically."""
+"""Writing a plan: appending journal records under a lock, atomically.
+"""

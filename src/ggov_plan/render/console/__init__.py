@@ -1,1 +1,2 @@
-"""What a person at a terminal sees: rich tables. The only package that imports rich."""
+"""What a person at a terminal sees: rich tables. The only package that imports rich.
+"""

@@ -1,1 +1,2 @@
-"""The official report (báo cáo) laid out by Nghị định 30/2020/NĐ-CP: text and docx."""
+"""The official report (báo cáo) laid out by Nghị định 30/2020/NĐ-CP: text and docx.
+"""

@@ -1,1 +1,2 @@
-"""The status report for cron and people: Markdown, HTML, CSV, and their shared tables."""
+"""The status report for cron and people: Markdown, HTML, CSV, and their shared tables.
+"""
