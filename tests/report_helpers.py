@@ -41,19 +41,43 @@ BREAKDOWN_HEADER = ["Activities", "Done", "Quantity", "Spent (VND)", "Progress"]
 # Agencies, channels and content topics come in Vietnamese alphabetical order.
 BREAKDOWN_ROWS = {
     "agency": [
-        ["Báo Ấp Bắc", "1", "1", "2/2", "28,000,000", "100.0%"],
-        ["Sở TT&TT", "2", "0", "2/7", "10,000,000", "25.0%"],
+        ["Báo Ấp Bắc", "1", "1", "2/2 chuyên trang", "28,000,000", "100.0%"],
+        ["Sở TT&TT", "2", "0", "2/4 phóng sự; 0/3 buổi", "10,000,000", "25.0%"],
     ],
     "channel": [
-        ["Báo in Ấp Bắc", "1", "1", "2/2", "28,000,000", "100.0%"],
-        ["Chương trình truyền hình", "1", "0", "2/4", "10,000,000", "50.0%"],
-        [SCHOOLS, "1", "0", "0/3", "0", "0.0%"],
+        ["Báo in Ấp Bắc", "1", "1", "2/2 chuyên trang", "28,000,000", "100.0%"],
+        ["Chương trình truyền hình", "1", "0", "2/4 phóng sự", "10,000,000", "50.0%"],
+        [SCHOOLS, "1", "0", "0/3 buổi", "0", "0.0%"],
     ],
     "content": [
-        ["Dịch vụ công trực tuyến", "2", "0", "2/7", "10,000,000", "25.0%"],
-        ["Xây dựng chính quyền điện tử", "1", "1", "2/2", "28,000,000", "100.0%"],
+        ["Dịch vụ công trực tuyến", "2", "0", "2/4 phóng sự; 0/3 buổi", "10,000,000", "25.0%"],
+        ["Xây dựng chính quyền điện tử", "1", "1", "2/2 chuyên trang", "28,000,000", "100.0%"],
     ],
 }
+# Every task of the plan, in file order, those with no activity included (issue 12).
+TASK_HEADER = ["Task", "State", *BREAKDOWN_HEADER]
+_UNTOUCHED = ["not started", "0", "0", "–", "0", "0.0%"]
+TASK_ROWS = [
+    ["v1-giao-ban-bao-chi", *_UNTOUCHED],  # its one activity is cancelled
+    ["v1-san-xuat-chuong-trinh", "in progress", "1", "0", "2/4 phóng sự", "10,000,000", "50.0%"],
+    ["v1-doanh-nghiep-vien-thong", *_UNTOUCHED],
+    ["v1-truong-hoc", "not started", "1", "0", "0/3 buổi", "0", "0.0%"],
+    ["v2-danh-thoi-luong", *_UNTOUCHED],
+    ["v2-chuyen-muc-dai-tinh", *_UNTOUCHED],
+    ["v2-chuyen-trang-bao", "done", "1", "1", "2/2 chuyên trang", "28,000,000", "100.0%"],
+    ["v3-phoi-hop", *_UNTOUCHED],
+    ["v3-dang-tai", *_UNTOUCHED],
+    ["v3-cap-huyen", *_UNTOUCHED],
+]
+RESULTS_HEADER = ["Figure", "Since the plan's start"]
+RESULTS_ROWS = [
+    ["Completions recorded", "3"],
+    ["Activities with work recorded", "2"],
+    ["Done (phóng sự)", "2/4"],
+    ["Done (chuyên trang)", "2/2"],
+    ["Done (buổi)", "0/3"],
+    ["Spent (VND)", "38,000,000"],
+]
 OVERDUE_HEADER = ["Id", "Title", "Agency", "Due", "Done"]
 OVERDUE_ROWS = [["so-tttt-tv01", TV01_TITLE, "Sở TT&TT", "31/10/2017", "2/4"]]
 COMPLETED_HEADER = ["Date", "Activity", "Quantity", "Spent (VND)", "Evidence"]
@@ -63,8 +87,11 @@ ALL_COMPLETED_ROWS = [
     ["18/10/2017", TV01_TITLE, "1", "5,000,000", "Phát sóng THTG 18/10/2017"],
     *COMPLETED_ROWS,
 ]
+# The mean over the plan's 10 tasks: 50% and 100% for the two with work, 0 for
+# the 8 others; quantities per unit, never 4/9 of mixed units (issue 12).
 OVERALL_LINES = [
-    "- Progress: **50.0%** (quantities done 4/9)",
+    "- Progress: **15.0%** (mean of 10 tasks: 1 done, 1 in progress, 8 not started)",
+    "- Done against targets: 2/4 phóng sự; 2/2 chuyên trang; 0/3 buổi",
     "- Activities: 4 in all; 1 planned, 0 in progress, 1 done, 1 overdue, 1 cancelled",
     "- Budget: 213,000,000 VND declared, 59,000,000 allocated, 38,000,000 spent, "
     "175,000,000 remaining",
@@ -72,7 +99,9 @@ OVERALL_LINES = [
 MD_HEADINGS = [
     "Overall",
     "Indicators",
+    "Results",
     "Budget by funding source (VND)",
+    "Progress by task",
     "Progress by agency",
     "Progress by channel",
     "Progress by content",
@@ -93,38 +122,43 @@ INDICATORS_ROWS = [
     ],
     ["Dịch vụ công trực tuyến mức độ 4", "113 dịch vụ", "–", "", "", "not measured"],
 ]  # fmt: skip
-CSV_HEADER = "id,title,task,agency,channel,contents,due,target,unit,done,status,cost,source,spent"
+CSV_HEADER = (
+    "id,title,task,agency,channel,contents,due,target,unit,done,status,cost,source,spent,reach"
+)
 CSV_ROWS = [
     [
         "so-tttt-tv01", TV01_TITLE, "v1-san-xuat-chuong-trinh", "so-tttt", "truyen-hinh",
         "dich-vu-cong", "2017-10-31", "4", "phóng sự", "2", "overdue", "20000000",
-        "ngan-sach-tinh", "10000000",
+        "ngan-sach-tinh", "10000000", "",
     ],
     [
         "bao-ap-bac-cm01", CM01_TITLE, "v2-chuyen-trang-bao", "bao-ap-bac", "bao-in",
         "chinh-quyen-dien-tu", "2017-12-15", "2", "chuyên trang", "2", "done", "30000000",
-        "xa-hoi-hoa", "28000000",
+        "xa-hoi-hoa", "28000000", "",
     ],
     [
         "so-tttt-th01", "Buổi tuyên truyền dịch vụ công tại trường THPT", "v1-truong-hoc",
         "so-tttt", "truong-hoc", "dich-vu-cong", "2018-03-31", "3", "buổi", "0", "planned",
-        "9000000", "ngan-sach-tinh", "0",
+        "9000000", "ngan-sach-tinh", "0", "",
     ],
     [
         "so-tttt-gb01", "Giao ban báo chí quý IV", "v1-giao-ban-bao-chi", "so-tttt",
-        "giao-ban-bao-chi", "", "2017-12-20", "1", "", "0", "cancelled", "0", "", "0",
+        "giao-ban-bao-chi", "", "2017-12-20", "1", "", "0", "cancelled", "0", "", "0", "",
     ],
 ]  # fmt: skip
 JSON_KEYS = [
-    "schema_version", "plan", "as_of", "since", "overall", "sources", "breakdowns",
+    "schema_version", "plan", "as_of", "since", "period", "overall", "results", "sources",
+    "breakdowns",
     "overdue", "completed", "problems", "chart", "indicators",
 ]  # fmt: skip
+# The plan's progress, the mean over its 10 tasks (issue 12): the TV task at
+# 1/4 then 2/4, the newspaper task at 100% from 10/11.
 CHART = [
-    {"date": "2017-09-20", "progress": 0.0625, "spent": 5_000_000},
-    {"date": "2017-10-18", "progress": 0.125, "spent": 10_000_000},
-    {"date": "2017-11-10", "progress": 0.375, "spent": 38_000_000},
-    # so-tttt-gb01 is cancelled: three live activities remain, 1.5 / 3.
-    {"date": "2017-12-01", "progress": 0.5, "spent": 38_000_000},
+    {"date": "2017-09-20", "progress": 0.025, "spent": 5_000_000},
+    {"date": "2017-10-18", "progress": 0.05, "spent": 10_000_000},
+    {"date": "2017-11-10", "progress": 0.15, "spent": 38_000_000},
+    # so-tttt-gb01 is cancelled: its task had nothing done, and still counts 0.
+    {"date": "2017-12-01", "progress": 0.15, "spent": 38_000_000},
 ]
 
 

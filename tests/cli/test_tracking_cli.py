@@ -109,10 +109,12 @@ def test_issue_acceptance_done_2_of_4_and_spent_10_million(plan: Path) -> None:
         "done": 0,
         "overdue": 0,
         "cancelled": 0,
-        "quantity_done": 2,
-        "quantity_target": 4,
+        # Per unit, never summed across units (issue 12); this activity names none.
+        "quantities": [{"unit": None, "done": 2, "target": 4}],
     }
-    assert status["progress"] == 0.5
+    # The plan's 10 tasks count: this one is half done, the other 9 not started.
+    assert status["progress"] == 0.05
+    assert status["tasks"] == {"total": 10, "not_started": 9, "in_progress": 1, "done": 0}
 
     # Only work dated on or before the as-of day counts.
     assert listed(plan, "2017-09-19")[ident]["done"] == 0
@@ -179,7 +181,7 @@ def test_cancel_frees_the_allocation(plan: Path) -> None:
     assert shown["cancellation"]["recorded_by"] == "tester"
     status = json_of("status", "--as-of", "2017-12-31", "-p", plan)
     assert status["activities"]["cancelled"] == 1
-    assert status["activities"]["quantity_target"] == 0
+    assert status["activities"]["quantities"] == []
     # Before the cancellation's date the activity still holds its money.
     early = json_of("budget", "--as-of", "2017-12-30", "-p", plan)
     assert early["total"]["allocated"] == 20_000_000
@@ -265,12 +267,23 @@ def _expected_progress(keys: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
             "key": key,
             "activities": len(names),
             "done_activities": sum(done[n] >= target[n] for n in names),
-            "target": sum(target.values()),
-            "done": sum(min(done[n], target[n]) for n in names),
+            # No activity here names a unit: one item, unit None.
+            "quantities": [
+                {
+                    "unit": None,
+                    "done": sum(min(done[n], target[n]) for n in names),
+                    "target": sum(target.values()),
+                }
+            ],
             "spent": sum(s for a, _, _, s, _ in RECORDS if a in names),
             "progress": round(sum(ratios) / len(ratios), 4),
         }
     return out
+
+
+#: The plan's progress: the mean over its 10 tasks; a1, a2 and a3 each carry
+#: out a task of its own, and the 7 other tasks, untouched, count 0.
+PLAN_PROGRESS = round((3 / 4 + 1 + 1 / 3) / 10, 4)
 
 
 @pytest.mark.parametrize(
@@ -287,8 +300,23 @@ def test_progress_groups_are_the_sums_of_the_records(
 ) -> None:
     data = json_of("progress", "--by", by, "--as-of", "2017-12-31", "-p", grouped_plan)
     assert data["by"] == by
-    assert data["progress"] == round((3 / 4 + 1 + 1 / 3) / 3, 4)
-    assert groups(data) == _expected_progress(keys)
+    assert data["progress"] == PLAN_PROGRESS
+    expected = _expected_progress(keys)
+    if by == "task":  # every task of the plan has a row, with its state
+        states = {"v1-san-xuat-chuong-trinh": "in_progress", "v2-chuyen-trang-bao": "done"}
+        states["v1-truong-hoc"] = "in_progress"
+        got = groups(data)
+        assert len(got) == 10
+        for key, row in got.items():
+            assert row.pop("state") == states.get(str(key), "not_started")
+            if key not in expected:
+                assert row == {
+                    "key": key, "activities": 0, "done_activities": 0, "quantities": [],
+                    "spent": 0, "progress": 0.0,
+                }  # fmt: skip
+        assert {k: v for k, v in got.items() if k in expected} == expected
+    else:
+        assert groups(data) == expected
 
 
 def test_progress_groups_have_these_exact_figures(grouped_plan: Path) -> None:
@@ -297,8 +325,7 @@ def test_progress_groups_have_these_exact_figures(grouped_plan: Path) -> None:
         "key": "dich-vu-cong",
         "activities": 2,
         "done_activities": 1,
-        "target": 6,
-        "done": 5,  # a2's 3 capped at its target 2
+        "quantities": [{"unit": None, "done": 5, "target": 6}],  # a2's 3 capped at its target 2
         "spent": 18_000_000,
         "progress": 0.875,
     }
@@ -306,13 +333,18 @@ def test_progress_groups_have_these_exact_figures(grouped_plan: Path) -> None:
 
 def test_progress_by_month(grouped_plan: Path) -> None:
     data = json_of("progress", "--by", "month", "--as-of", "2017-12-31", "-p", grouped_plan)
+    # Each month: what its completions recorded, per unit, and the plan's
+    # progress at its end (the mean over the 10 tasks), never a sum of units.
     assert data["groups"] == [
-        {"key": "2017-09", "activities": 0, "done_activities": 0, "target": 9, "done": 1,
-         "spent": 5_000_000, "progress": round(1 / 9, 4)},
-        {"key": "2017-10", "activities": 0, "done_activities": 0, "target": 9, "done": 4,
-         "spent": 12_000_000, "progress": round(5 / 9, 4)},
-        {"key": "2017-11", "activities": 0, "done_activities": 0, "target": 9, "done": 2,
-         "spent": 3_000_000, "progress": round(7 / 9, 4)},
+        {"key": "2017-09", "completions": 1, "activities": 1,
+         "quantities": [{"unit": None, "done": 1}], "spent": 5_000_000, "reach": [],
+         "progress": round((1 / 4) / 10, 4)},
+        {"key": "2017-10", "completions": 2, "activities": 2,
+         "quantities": [{"unit": None, "done": 4}], "spent": 12_000_000, "reach": [],
+         "progress": round((3 / 4 + 1) / 10, 4)},
+        {"key": "2017-11", "completions": 2, "activities": 2,
+         "quantities": [{"unit": None, "done": 2}], "spent": 3_000_000, "reach": [],
+         "progress": PLAN_PROGRESS},
     ]  # fmt: skip
     monthly = {
         month: sum(s for _, d, _, s, _ in RECORDS if d.startswith(month))

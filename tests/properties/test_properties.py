@@ -324,7 +324,9 @@ def expected_figures(books: Books, as_of: dt.date) -> Figures:
     counted = [c for c in books.completions.values() if c.id not in voided and c.date <= as_of]
     cancelled = {c.activity for c in books.cancellations if c.date <= as_of}
     per: dict[str, tuple[str, str | None, int, int, str]] = {}
-    ratios: list[float] = []
+    # The plan's progress is the mean over all its tasks of each task's mean
+    # share over its live activities, 0 for a task with none (docs/progress.md).
+    ratios: dict[str, list[float]] = {task.id: [] for task in _BASE.tasks}
     allocated: Counter[str | None] = Counter()
     spent: Counter[str | None] = Counter()
     by_task: dict[str, tuple[int, int, int, int, int]] = {}
@@ -349,7 +351,7 @@ def expected_figures(books: Books, as_of: dt.date) -> Figures:
         agency_allocated, agency_spent = by_agency.get(a.doer, (0, 0))
         if state is not Status.CANCELLED:
             allocated[a.source] += a.cost
-            ratios.append(min(done / a.target, 1.0))
+            ratios.setdefault(a.task, []).append(min(done / a.target, 1.0))
             n, n_done, target, quantity, task_spent = by_task.get(a.task, (0, 0, 0, 0, 0))
             by_task[a.task] = (
                 n + 1,
@@ -371,7 +373,11 @@ def expected_figures(books: Books, as_of: dt.date) -> Figures:
             sum(v for k, v in spent.items() if k not in SOURCES),
         ),
         counts={s.value: counts[s.value] for s in Status},
-        progress=sum(ratios) / len(ratios) if ratios else 0.0,
+        progress=(
+            sum(sum(r) / len(r) if r else 0.0 for r in ratios.values()) / len(ratios)
+            if ratios
+            else 0.0
+        ),
         by_task=by_task,
         by_agency=by_agency,
     )
@@ -392,7 +398,14 @@ def derived_figures(plan: Plan, as_of: dt.date) -> Figures:
         counts={s.value: n for s, n in figures.counts.items()},
         progress=figures.progress,
         by_task={
-            r.key: (r.activities, r.done_activities, r.target, r.done, r.spent)
+            # The oracle adds quantities up per task; derive keeps them per unit.
+            r.key: (
+                r.activities,
+                r.done_activities,
+                sum(q.target for q in r.quantities),
+                sum(q.done for q in r.quantities),
+                r.spent,
+            )
             for r in progress_rows(figures.activities, "task")
         },
         by_agency={r.key: (r.allocated, r.spent) for r in budget_rows(plan, figures, "agency")},

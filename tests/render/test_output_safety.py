@@ -182,8 +182,8 @@ def test_html_quotes_cannot_break_out_of_an_attribute(reports: dict[str, str]) -
 def test_csv_neutralises_formulas(reports: dict[str, str]) -> None:
     rows = list(csv.reader(io.StringIO(reports["csv"], newline="")))
     header, body = rows[0], rows[1:]
-    assert len(header) == 14
-    assert all(len(row) == 14 for row in body)
+    assert len(header) == 15  # with `reach` (issue 12)
+    assert all(len(row) == 15 for row in body)
     assert [row[0] for row in body] == IDS
     for row in body:
         for cell in row:
@@ -226,7 +226,8 @@ def _table_lines(markdown: str) -> list[list[str]]:
 
 def test_markdown_table_rows_keep_their_columns(reports: dict[str, str]) -> None:
     tables = _table_lines(reports["md"])
-    assert len(tables) == 7  # indicators, budget, three breakdowns, overdue, completed
+    # indicators, results, budget, four breakdowns (every task first), overdue, completed
+    assert len(tables) == 9
     for lines in tables:
         pipes = len(re.findall(r"(?<!\\)\|", lines[0]))
         for line in lines:
@@ -432,7 +433,10 @@ def test_no_ansi_into_a_pipe(piped: dict[str, Any], name: str) -> None:
 
 def test_progress_bars_are_ascii_in_a_pipe(piped: dict[str, Any]) -> None:
     text = piped["progress"].stdout.decode("utf-8")
-    assert text.splitlines()[-1].rstrip() == "Overall ##########.......... 50%"
+    # The mean over the plan's 10 tasks (issue 12): 50% and 100% for two, 0 for 8.
+    assert text.splitlines()[-1].rstrip() == (
+        "Overall ###................. 15% (mean of 10 tasks; 8 not started)"
+    )
 
 
 # --------------------------------------------------------------------------- a pseudo-terminal

@@ -49,8 +49,12 @@ from report_helpers import (
     OVERDUE_HEADER,
     OVERDUE_ROWS,
     PROBLEM,
+    RESULTS_HEADER,
+    RESULTS_ROWS,
     SHIPPED,
     SHIPPED_BUDGET_ROWS,
+    TASK_HEADER,
+    TASK_ROWS,
     TRACKED,
     Outline,
     csv_rows,
@@ -79,7 +83,9 @@ def test_markdown_report_has_every_section_with_its_figures() -> None:
     assert "plan2017-tracked.toml" in top[2]
     assert len(top) == 3
     assert sections["Overall"] == OVERALL_LINES
+    assert md_table(sections["Results"]) == [RESULTS_HEADER, *RESULTS_ROWS]
     assert md_table(sections["Budget by funding source (VND)"]) == [BUDGET_HEADER, *BUDGET_ROWS]
+    assert md_table(sections["Progress by task"]) == [TASK_HEADER, *TASK_ROWS]
     for by, rows in BREAKDOWN_ROWS.items():
         table = md_table(sections[f"Progress by {by}"])
         assert table == [[by.capitalize(), *BREAKDOWN_HEADER], *rows], by
@@ -129,7 +135,12 @@ def test_as_of_leaves_out_later_work() -> None:
         ("so-tttt-tv01-9cz2", "2017-10-18")
     ]
     assert data["chart"] == CHART[:2]
-    assert data["overall"]["quantity_done"] == 2
+    assert data["overall"]["quantities"] == [
+        {"unit": "phóng sự", "done": 2, "target": 4},
+        {"unit": "chuyên trang", "done": 0, "target": 2},
+        {"unit": "buổi", "done": 0, "target": 3},
+        {"unit": None, "done": 0, "target": 1},  # so-tttt-gb01, not cancelled yet
+    ]
     assert data["overall"]["budget"]["spent"] == 10_000_000
 
 
@@ -193,15 +204,16 @@ def test_html_report_has_every_section_with_its_figures() -> None:
         "As of 31/12/2017. Plan period 18/08/2017 – 31/12/2017. Source: "
     )
     assert outline.texts("li") == [
-        "Progress: 50.0% (quantities done 4/9)",
-        OVERALL_LINES[1].removeprefix("- "),
-        OVERALL_LINES[2].removeprefix("- "),
+        "Progress: 15.0% (mean of 10 tasks: 1 done, 1 in progress, 8 not started)",
+        *(line.removeprefix("- ") for line in OVERALL_LINES[1:]),
         f"warning indicator-sum at line 124: {PROBLEM}",
     ]
     tables = outline.tables
-    assert list(tables) == headings[1:8]
+    assert list(tables) == headings[1:10]
     assert tables["Indicators"] == [INDICATORS_HEADER, *INDICATORS_ROWS]
+    assert tables["Results"] == [RESULTS_HEADER, *RESULTS_ROWS]
     assert tables["Budget by funding source (VND)"] == [BUDGET_HEADER, *BUDGET_ROWS]
+    assert tables["Progress by task"] == [TASK_HEADER, *TASK_ROWS]
     for by, rows in BREAKDOWN_ROWS.items():
         assert tables[f"Progress by {by}"] == [[by.capitalize(), *BREAKDOWN_HEADER], *rows]
     assert tables["Overdue activities"] == [OVERDUE_HEADER, *OVERDUE_ROWS]
@@ -216,12 +228,12 @@ def test_html_report_is_self_contained_with_an_inline_chart() -> None:
     polylines = {attrs["class"]: attrs for tag, attrs in outline.starts if tag == "polyline"}
     assert sorted(polylines) == ["progress", "spending"]
     # Both lines start at 0 on the plan's first day and end on the as-of day at the
-    # overall figure: progress 50% (y = 16 + 204 * 0.5), spending 38/213 of the budget.
+    # overall figure: progress 15% (y = 16 + 204 * 0.85), spending 38/213 of the budget.
     progress = polylines["progress"]["points"]
     spending = polylines["spending"]["points"]
     assert progress is not None and spending is not None
     assert progress.split()[0] == "44.0,220.0"
-    assert progress.split()[-1] == "624.0,118.0"
+    assert progress.split()[-1] == "624.0,189.4"
     assert spending.split()[0] == "44.0,220.0"
     assert spending.split()[-1] == f"624.0,{16 + 204 * (1 - 38 / 213):.1f}"
     # Nothing is fetched: no external stylesheet, script, image or font.
@@ -237,15 +249,19 @@ def test_html_report_is_self_contained_with_an_inline_chart() -> None:
 def test_json_report_has_a_stable_shape() -> None:
     data = report_json(TRACKED, *AS_OF)
     assert list(data) == JSON_KEYS
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2  # 2: quantities per unit (issue 12)
     assert data["plan"]["number"] == "228/KH-UBND"
     assert data["plan"]["file"] == str(TRACKED)
     assert data["as_of"] == "2017-12-31"
     assert data["since"] == "2017-11-01"
+    assert data["period"] is None
     assert data["overall"] == {
-        "progress": 0.5,
-        "quantity_done": 4,
-        "quantity_target": 9,
+        "progress": 0.15,
+        "quantities": [
+            {"unit": "phóng sự", "done": 2, "target": 4},
+            {"unit": "chuyên trang", "done": 2, "target": 2},
+            {"unit": "buổi", "done": 0, "target": 3},
+        ],
         "activities": {
             "total": 4,
             "planned": 1,
@@ -254,6 +270,7 @@ def test_json_report_has_a_stable_shape() -> None:
             "overdue": 1,
             "cancelled": 1,
         },
+        "tasks": {"total": 10, "not_started": 8, "in_progress": 1, "done": 1},
         "budget": {
             "total": 213_000_000,
             "allocated": 59_000_000,
@@ -261,13 +278,20 @@ def test_json_report_has_a_stable_shape() -> None:
             "remaining": 175_000_000,
         },
     }
-    assert list(data["overall"]) == [
-        "progress",
-        "quantity_done",
-        "quantity_target",
-        "activities",
-        "budget",
-    ]
+    assert list(data["overall"]) == ["progress", "quantities", "activities", "tasks", "budget"]
+    assert data["results"] == {
+        "period": None,
+        "cumulative": {
+            "completions": 3,
+            "activities": 2,
+            "quantities": [
+                {"unit": "phóng sự", "done": 2},
+                {"unit": "chuyên trang", "done": 2},
+            ],
+            "spent": 38_000_000,
+            "reach": [],
+        },
+    }
     assert data["sources"] == [
         {
             "id": "ngan-sach-tinh",
@@ -284,15 +308,17 @@ def test_json_report_has_a_stable_shape() -> None:
             "remaining": 22_000_000,
         },
     ]
-    assert list(data["breakdowns"]) == ["agency", "channel", "content"]
+    assert list(data["breakdowns"]) == ["task", "agency", "channel", "content"]
+    assert [(g["key"], g["state"], g["progress"]) for g in data["breakdowns"]["task"]] == [
+        (row[0], row[1].replace(" ", "_"), float(row[-1].rstrip("%")) / 100) for row in TASK_ROWS
+    ]
     assert data["breakdowns"]["agency"] == [
         {
             "key": "bao-ap-bac",
             "name": "Báo Ấp Bắc",
             "activities": 1,
             "done_activities": 1,
-            "target": 2,
-            "done": 2,
+            "quantities": [{"unit": "chuyên trang", "done": 2, "target": 2}],
             "spent": 28_000_000,
             "progress": 1.0,
         },
@@ -301,8 +327,10 @@ def test_json_report_has_a_stable_shape() -> None:
             "name": "Sở TT&TT",
             "activities": 2,
             "done_activities": 0,
-            "target": 7,
-            "done": 2,
+            "quantities": [
+                {"unit": "phóng sự", "done": 2, "target": 4},
+                {"unit": "buổi", "done": 0, "target": 3},
+            ],
             "spent": 10_000_000,
             "progress": 0.25,
         },
@@ -319,7 +347,8 @@ def test_json_report_has_a_stable_shape() -> None:
     assert [(a["id"], a["status"], a["done"], a["due"]) for a in data["overdue"]] == [
         ("so-tttt-tv01", "overdue", 2, "2017-10-31")
     ]
-    assert list(data["overdue"][0]) == CSV_HEADER.split(",")
+    # The activity's fields, as the CSV has them before its `reach` column.
+    assert list(data["overdue"][0]) == CSV_HEADER.split(",")[:-1]
     completed = data["completed"]
     assert [(c["id"], c["activity"], c["date"], c["quantity"], c["spent"]) for c in completed] == [
         ("bao-ap-bac-cm01-dhv6", "bao-ap-bac-cm01", "2017-11-10", 2, 28_000_000)
@@ -381,7 +410,7 @@ def test_csv_report_has_one_row_per_activity() -> None:
 def test_csv_amounts_are_plain_integers() -> None:
     text = report_text(TRACKED, *AS_OF, "--format", "csv")
     lines = text.splitlines()
-    assert lines[1].endswith(",20000000,ngan-sach-tinh,10000000")
+    assert lines[1].endswith(",20000000,ngan-sach-tinh,10000000,")  # no reach recorded
     assert "20,000,000" not in text
     assert "20.000.000" not in text
     columns = CSV_HEADER.split(",")
@@ -596,7 +625,8 @@ def test_shipped_plan_markdown_report() -> None:
     assert list(sections) == ["", *MD_HEADINGS]
     assert sections[""][0] == "# Kế hoạch 228/KH-UBND: status report"
     assert sections["Overall"] == [
-        "- Progress: **0.0%** (quantities done 0/0)",
+        "- Progress: **0.0%** (mean of 10 tasks: 0 done, 0 in progress, 10 not started)",
+        "- Done against targets: –",
         "- Activities: 0 in all; 0 planned, 0 in progress, 0 done, 0 overdue, 0 cancelled",
         "- Budget: 213,000,000 VND declared, 0 allocated, 0 spent, 213,000,000 remaining",
     ]
@@ -604,6 +634,9 @@ def test_shipped_plan_markdown_report() -> None:
         BUDGET_HEADER,
         *SHIPPED_BUDGET_ROWS,
     ]
+    # Every task is listed, not started; the other groups have no activity.
+    tasks = md_table(sections["Progress by task"])
+    assert [row[:2] for row in tasks[1:]] == [[row[0], "not started"] for row in TASK_ROWS]
     for by in ("agency", "channel", "content"):
         assert sections[f"Progress by {by}"] == ["No activities yet."]
     assert sections["Overdue activities"] == ["None."]
@@ -616,10 +649,15 @@ def test_shipped_plan_markdown_report() -> None:
 def test_shipped_plan_html_report() -> None:
     outline = Outline(report_text(SHIPPED, *AS_OF, "--format", "html"))
     assert outline.texts("h1") == ["Kế hoạch 228/KH-UBND: status report"]
-    assert outline.tables == {
-        "Indicators": [INDICATORS_HEADER, *INDICATORS_ROWS],
-        "Budget by funding source (VND)": [BUDGET_HEADER, *SHIPPED_BUDGET_ROWS],
-    }
+    tables = outline.tables
+    assert list(tables) == [
+        "Indicators",
+        "Results",
+        "Budget by funding source (VND)",
+        "Progress by task",
+    ]
+    assert tables["Indicators"] == [INDICATORS_HEADER, *INDICATORS_ROWS]
+    assert tables["Budget by funding source (VND)"] == [BUDGET_HEADER, *SHIPPED_BUDGET_ROWS]
     assert outline.texts("p")[2:] == [
         "No activities yet.",
         "No activities yet.",
@@ -643,6 +681,7 @@ def test_shipped_plan_json_report() -> None:
         "remaining": 213_000_000,
     }
     assert [s["id"] for s in data["sources"]] == ["ngan-sach-tinh", "xa-hoi-hoa"]
+    assert [g["state"] for g in data["breakdowns"].pop("task")] == ["not_started"] * 10
     assert data["breakdowns"] == {"agency": [], "channel": [], "content": []}
     assert data["overdue"] == []
     assert data["completed"] == []

@@ -164,7 +164,7 @@ def test_csv_line_breaks_inside_a_cell_cannot_start_a_row(broken_lines: Path) ->
     # CSV reader ends the row; the rest of the cell started a new row whose
     # first cell was an un-neutralised formula ("@SUM(A1)", "+1").
     rows = _csv(broken_lines)
-    assert all(len(row) == 14 for row in rows), [row for row in rows if len(row) != 14]
+    assert all(len(row) == 15 for row in rows), [row for row in rows if len(row) != 15]
     ids = [row[0] for row in rows[1:]]
     assert ids == [
         "so-tttt-tv01",

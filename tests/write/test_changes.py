@@ -198,6 +198,8 @@ def test_a_completion_gets_the_defaults() -> None:
                 ("source", None),  # the activity's, worked out when read
                 ("evidence", None),
                 ("note", None),
+                ("reach", None),  # issue 12: left out of the file when not given
+                ("reach_unit", None),
                 ("recorded_by", "nguyenvana"),
                 ("recorded_at", NOW),
             ],
@@ -214,6 +216,8 @@ def test_a_completion_keeps_what_is_given() -> None:
         source="xa-hoi-hoa",
         evidence=" Phát sóng 2/11 ",
         note=" lần 3 ",
+        reach=1200,
+        reach_unit=" học sinh, sinh viên ",
         by="tranthib",
     )
     change = changes.record_completion(tracked(), request, at("x7pq", user="ignored"))
@@ -229,6 +233,8 @@ def test_a_completion_keeps_what_is_given() -> None:
                 ("source", "xa-hoi-hoa"),
                 ("evidence", "Phát sóng 2/11"),
                 ("note", "lần 3"),
+                ("reach", 1200),
+                ("reach_unit", "học sinh, sinh viên"),
                 ("recorded_by", "tranthib"),
                 ("recorded_at", NOW),
             ],

@@ -5,7 +5,9 @@
 breakdowns by agency, channel and content, overdue activities, what was
 completed since a date, the problems ``check`` reports, and the series of the
 progress chart. It is pure: the same plan and dates give the same report, so
-the renderers can be byte-for-byte deterministic.
+the renderers can be byte-for-byte deterministic. For a reporting period the
+figures are given both for the period and cumulatively since the plan's
+start (``overview.in_period``, ``overview.cumulative``).
 """
 
 from __future__ import annotations
@@ -16,22 +18,27 @@ from dataclasses import dataclass
 from ggov_plan.books.derive import (
     ActivityFigures,
     BudgetRow,
+    ChartPoint,
     Overview,
     ProgressRow,
-    ProgressTally,
     Status,
     budget_rows,
     in_name_order,
     overview,
     progress_rows,
-    share,
+    progress_series,
+    task_ids,
 )
 from ggov_plan.books.indicators import IndicatorFigures, indicator_figures
 from ggov_plan.books.ledger import Ledger
-from ggov_plan.plan.model import Cancellation, Completion, Plan
+from ggov_plan.books.periods import Period
+from ggov_plan.plan.model import Completion, Plan
 from ggov_plan.problems import Problem
 
-BREAKDOWNS = ("agency", "channel", "content")
+__all__ = ["BREAKDOWNS", "ChartPoint", "Completed", "Report", "build", "progress_series"]
+
+#: The report's progress tables: every task of the plan first, then the groups.
+BREAKDOWNS = ("task", "agency", "channel", "content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +50,11 @@ class Completed:
 
 
 @dataclass(frozen=True, slots=True)
-class ChartPoint:
-    """Cumulative progress (0–1) and spending (đồng) at the end of a day."""
-
-    day: dt.date
-    progress: float
-    spent: int
-
-
-@dataclass(frozen=True, slots=True)
 class Report:
     plan: Plan
     as_of: dt.date
     since: dt.date
     overview: Overview
-    quantity_done: int
-    quantity_target: int
     sources: list[BudgetRow]
     breakdowns: dict[str, list[ProgressRow]]
     budget_breakdowns: dict[str, list[BudgetRow]]
@@ -70,6 +66,9 @@ class Report:
     ledger: Ledger
     #: Each indicator against its target and milestones on ``as_of``.
     indicators: tuple[IndicatorFigures, ...] = ()
+    #: The reporting period (``--period``, ``--from/--to``), if one was asked
+    #: for: ``since`` is then its first day and ``as_of`` its last (or today).
+    period: Period | None = None
 
     @property
     def budget_text(self) -> str | None:
@@ -106,80 +105,36 @@ def default_since(as_of: dt.date) -> dt.date:
     return (first - dt.timedelta(days=1)).replace(day=1)
 
 
-def progress_series(plan: Plan, as_of: dt.date, ledger: Ledger | None = None) -> list[ChartPoint]:
-    """Overall progress and cumulative spending after each day something happened.
-
-    Progress is :class:`~ggov_plan.books.derive.ProgressTally`, the measure
-    :func:`~ggov_plan.books.derive.overview` uses, kept up to date event by
-    event: a point is the overview's progress on its day, and the last point
-    is the overview's progress on ``as_of``. The whole series costs one pass
-    over the live records instead of one overview per day. Money counts as
-    in the overview's budget: what a cancelled activity spent still counts;
-    a completion of an undeclared activity does not.
-
-    ``ledger``, if given, must be ``Ledger.of(plan, as_of)``.
-    """
-    books = ledger if ledger is not None else Ledger.of(plan, as_of)
-    # Per activity id, the targets of the activities with that id: one, unless
-    # a broken file repeats an id, which the overview then counts twice too.
-    targets: dict[str, list[int]] = {}
-    for activity in books.activities:
-        targets.setdefault(activity.id, []).append(activity.target)
-    # The tally is exact, so the order of a day's events does not matter.
-    completed: dict[dt.date, list[Completion]] = {}
-    for completion in books.live_completions:
-        if completion.activity in targets:
-            completed.setdefault(completion.date, []).append(completion)
-    cancelled: dict[dt.date, list[Cancellation]] = {}
-    for cancellation in books.cancellations:
-        if cancellation.activity in targets:
-            cancelled.setdefault(cancellation.date, []).append(cancellation)
-    done = dict.fromkeys(targets, 0)
-    live = set(targets)
-    tally = ProgressTally()
-    tally.add(0.0, times=len(books.activities))  # nothing done yet
-    spent = 0
-    points = []
-    for day in sorted(completed.keys() | cancelled.keys()):
-        for completion in completed.get(day, ()):
-            ident = completion.activity
-            spent += completion.spent
-            before = done[ident]
-            after = done[ident] = before + completion.quantity
-            if ident in live:
-                for target in targets[ident]:
-                    tally.replace(share(before, target), share(after, target))
-        for cancellation in cancelled.get(day, ()):
-            ident = cancellation.activity
-            if ident in live:
-                live.discard(ident)
-                for target in targets[ident]:
-                    tally.remove(share(done[ident], target))
-        points.append(ChartPoint(day, tally.value, spent))
-    return points
-
-
-def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Problem]) -> Report:
+def build(
+    plan: Plan,
+    as_of: dt.date,
+    since: dt.date | None,
+    warnings: list[Problem],
+    period: Period | None = None,
+) -> Report:
+    """The report on ``as_of``; the "completed since" list starts at ``since``,
+    else the period's first day, else the first day of the month before."""
     ledger = Ledger.of(plan, as_of)
-    figures = overview(plan, as_of, ledger)
-    start = since or default_since(as_of)
-    live = [a for a in figures.activities if a.status is not Status.CANCELLED]
+    figures = overview(plan, as_of, ledger, period)
+    start = since or (period.start if period is not None else default_since(as_of))
     by_id = {a.activity.id: a for a in figures.activities}
     completed = [
         Completed(c, by_id[c.activity])
         for c in sorted(ledger.live_completions, key=lambda c: (c.date, c.id))
         if start <= c.date and c.activity in by_id
     ]
+    tasks = task_ids(plan, ledger.activities)
     return Report(
         plan=plan,
         as_of=as_of,
         since=start,
         overview=figures,
-        quantity_done=sum(min(a.done, a.activity.target) for a in live),
-        quantity_target=sum(a.activity.target for a in live),
         sources=budget_rows(plan, figures, "source"),
         breakdowns={
-            by: in_name_order(plan, by, progress_rows(figures.activities, by)) for by in BREAKDOWNS
+            by: in_name_order(
+                plan, by, progress_rows(figures.activities, by, tasks=tasks, period=period)
+            )
+            for by in BREAKDOWNS
         },
         budget_breakdowns={
             by: in_name_order(plan, by, budget_rows(plan, figures, by))
@@ -191,4 +146,5 @@ def build(plan: Plan, as_of: dt.date, since: dt.date | None, warnings: list[Prob
         chart=progress_series(plan, as_of, ledger),
         ledger=ledger,
         indicators=indicator_figures(plan, ledger),
+        period=period,
     )

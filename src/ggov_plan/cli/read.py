@@ -19,7 +19,9 @@ from ggov_plan.cli.shell import (
     EXIT_OK,
     EXIT_PROBLEMS,
     JSON,
+    PERIOD,
     PLAN,
+    ChosenPeriod,
     PlanSource,
     as_of_day,
     context,
@@ -158,18 +160,19 @@ def show(*, plan: PlanSource, as_json: bool) -> None:
     mention_warnings(warnings, loaded.file)
 
 
-@commands.command("status", PLAN, JSON, AS_OF)
-def status(*, plan: PlanSource, as_json: bool, as_of: str | None) -> None:
-    """The dashboard: budget use, activities by state, progress.
+@commands.command("status", PLAN, JSON, AS_OF, PERIOD)
+def status(*, plan: PlanSource, as_json: bool, as_of: str | None, period: ChosenPeriod) -> None:
+    """The dashboard: budget use, activities and tasks by state, results, progress.
 
     Budget by funding source (declared, allocated, spent, remaining), activity
-    counts by state and overall progress, as of a day.
+    counts by state, every task with its state, the results recorded (for a
+    --period and cumulatively) and overall progress, as of a day.
     """
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     from ggov_plan.books.derive import overview
 
     loaded, warnings = load_valid(plan)
-    figures = overview(loaded.plan, day)
+    figures = overview(loaded.plan, day, period=period)
     if as_json:
         from ggov_plan.render import data as data_render
 

@@ -4,6 +4,11 @@ A report is built only from a plan that passes ``check`` (exit 1 otherwise),
 so a cron job never mails figures computed from broken data. The output is
 deterministic: the same file and ``--as-of`` give the same bytes.
 
+``--period`` (or ``--from/--to``) reports on a period: it sets ``--as-of`` to
+the period's last day (today while it runs) and ``--since`` to its first day,
+and the figures are given for the period and cumulatively. An explicit
+``--since`` still moves the start of the "completed since" list.
+
 ``--official`` writes instead the results report ready to sign, a Vietnamese
 administrative document (render/official.py; docs/official-report.md), as
 md, html or docx; docx is written only to a file (``-o``).
@@ -26,7 +31,16 @@ if TYPE_CHECKING:
     from ggov_plan.books.report import Report
 
 from ggov_plan.cli.registry import Commands
-from ggov_plan.cli.shell import EXIT_OVERDUE, PLAN, AsOfOption, PlanSource, as_of_day, load_valid
+from ggov_plan.cli.shell import (
+    EXIT_OVERDUE,
+    PERIOD,
+    PLAN,
+    AsOfOption,
+    ChosenPeriod,
+    PlanSource,
+    as_of_day,
+    load_valid,
+)
 
 commands = Commands("report")
 
@@ -126,7 +140,7 @@ def render(report: Report, output_format: ReportFormat) -> str:
 
 # --as-of is the shared option, but listed among report's own, before the
 # --since it bounds; so report declares it itself, with the shared AsOfOption.
-@commands.command("report", PLAN)
+@commands.command("report", PLAN, PERIOD)
 def report(
     output_format: Annotated[
         ReportFormat,
@@ -152,8 +166,8 @@ def report(
         str | None,
         typer.Option(
             "--since",
-            help="List completions from this day on. Default: the first day of the "
-            "month before --as-of.",
+            help="List completions from this day on. Default: the period's first day "
+            "with --period, else the first day of the month before --as-of.",
             metavar="DATE",
             show_default=False,
         ),
@@ -181,11 +195,12 @@ def report(
             "--official",
             help="The results report ready to sign, as a Vietnamese administrative "
             "document (Nghị định 30/2020/NĐ-CP); see docs/official-report.md. "
-            "It covers --since (default: the plan's start) to --as-of.",
+            "It covers --period, else --since (default: the plan's start) to --as-of.",
         ),
     ] = False,
     *,
     plan: PlanSource,
+    period: ChosenPeriod,
 ) -> None:
     """Write a status report: progress, budget, breakdowns, overdue, recent work.
 
@@ -198,7 +213,7 @@ def report(
 
     check_formats(output_format, official, output)
     check_table(output_format, table)
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
     if output is not None and _same_file(output, Path(loaded.file)):
@@ -206,10 +221,11 @@ def report(
             t("report.output_is_plan", path=output), hint=t("report.output_is_plan.hint")
         )
     if official:
-        built = build(loaded.plan, day, start or loaded.header.start, warnings)
+        first = period.start if period is not None else loaded.header.start
+        built = build(loaded.plan, day, start or first, warnings, period)
         document = render_official(built, output_format)
     else:
-        built = build(loaded.plan, day, start, warnings)
+        built = build(loaded.plan, day, start, warnings, period)
         document = render(built, output_format) if table is None else render_csv(built, table)
     if output is None:
         assert isinstance(document, str)  # docx needs -o (check_formats)

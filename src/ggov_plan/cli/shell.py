@@ -2,7 +2,8 @@
 
 Every command is declared with :func:`command`, which gives it the error edge
 and the common options it names. The common options (``--plan/-p`` with
-``--no-cache``, ``--json``, ``--as-of``; ``--lang`` on every command) are
+``--no-cache``, ``--json``, ``--as-of``, ``--period`` with ``--from/--to``;
+``--lang`` on every command) are
 declared once here, each as a :class:`CommonOption`: the options the command
 line shows, and the one value the command receives for them. Their values
 travel as arguments: nothing per run is kept in this module.
@@ -48,8 +49,18 @@ from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, Us
 from ggov_plan.text import undecodable, visible_controls
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from ggov_plan.books.periods import Period
     from ggov_plan.plan import Checked, Reading
     from ggov_plan.plan.rules import Context
+
+    #: What a command receives for --period/--from/--to (:data:`PERIOD`).
+    ChosenPeriod: TypeAlias = Period | None
+else:
+    # `command` reads the commands' annotations at import, when --help must
+    # not have loaded the books: at run time the alias names no class.
+    ChosenPeriod = object
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -120,6 +131,33 @@ AsOfOption = Annotated[
         "Default: today.",
         metavar="DATE",
         show_default=False,
+    ),
+]
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Report for a period: a year (2017), a half (2017-H1), a quarter (2017-Q4) or "
+        "a month (2017-10). Figures are given for the period and cumulatively; --as-of "
+        "becomes the period's last day (today, if the period is not over).",
+        metavar="PERIOD",
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="With --to: a period of any days, from this one (YYYY-MM-DD or DD/MM/YYYY).",
+        metavar="DATE",
+        show_default=False,
+    ),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to", help="With --from: the period's last day.", metavar="DATE", show_default=False
     ),
 ]
 
@@ -233,6 +271,39 @@ JSON = CommonOption(
 #: ``--as-of DATE``; the command receives ``as_of: str | None`` for :func:`as_of_day`,
 #: which it calls where a bad date should be reported.
 AS_OF = CommonOption("as_of", (_option("as_of", AsOfOption, None),), lambda v: v["as_of"])
+
+
+def _period(values: Mapping[str, Any]) -> Period | None:
+    """``--period``, or ``--from`` with ``--to``: both ways at once, or one end of
+    a span alone, is a usage error (exit 2)."""
+    from ggov_plan.books.periods import parse_period, span
+
+    text, start, end = values["period"], values["period_from"], values["period_to"]
+    if text is not None and (start is not None or end is not None):
+        raise UsageError(t("cli.period_mixed"), hint=t("cli.period_mixed.hint"))
+    if text is not None:
+        return parse_period(text)
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        given, missing = ("--from", "--to") if end is None else ("--to", "--from")
+        raise UsageError(
+            t("cli.period_half", given=given, missing=missing), hint=t("cli.period_half.hint")
+        )
+    return span(parse_date(start, what="--from"), parse_date(end, what="--to"))
+
+
+#: ``--period PERIOD``, ``--from DATE``, ``--to DATE``; the command receives
+#: ``period: Period | None``, and calls :func:`as_of_day` with it.
+PERIOD = CommonOption(
+    "period",
+    (
+        _option("period", PeriodOption, None),
+        _option("period_from", FromOption, None),
+        _option("period_to", ToOption, None),
+    ),
+    _period,
+)
 #: ``--lang``, last on every command: it sets the run's language before the
 #: command starts, so the command receives nothing for it.
 _LANG = _option("lang", LangOption, None)
@@ -333,8 +404,31 @@ def today() -> dt.date:
     return parse_date(forced, what=f"${TODAY_ENV}") if forced else dt.date.today()
 
 
-def as_of_day(as_of: str | None) -> dt.date:
-    return parse_date(as_of, what="--as-of") if as_of is not None else today()
+def as_of_day(as_of: str | None, period: Period | None = None) -> dt.date:
+    """The day figures are counted to: ``--as-of``, else today.
+
+    With a period, its last day, or today while the period is not over (an
+    activity due next month is not overdue yet); ``--as-of`` with a period is
+    a usage error, and so is a period that has not begun.
+    """
+    if period is None:
+        return parse_date(as_of, what="--as-of") if as_of is not None else today()
+    if as_of is not None:
+        raise UsageError(t("cli.period_as_of"), hint=t("cli.period_as_of.hint"))
+    now = today()
+    if period.start > now:
+        from ggov_plan.i18n import date_text
+
+        raise UsageError(
+            t(
+                "cli.period_not_started",
+                name=period.name().text(),
+                start=date_text(period.start),
+                today=date_text(now),
+            ),
+            hint=t("cli.period_not_started.hint"),
+        )
+    return min(period.end, now)
 
 
 def context() -> Context:

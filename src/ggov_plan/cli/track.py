@@ -27,7 +27,9 @@ from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
     AS_OF,
     JSON,
+    PERIOD,
     PLAN,
+    ChosenPeriod,
     PlanSource,
     as_of_day,
     load_valid,
@@ -277,6 +279,18 @@ def record(
         str | None, typer.Option("--evidence", help="A URL or a document reference.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free note.")] = None,
+    reach: Annotated[
+        str | None,
+        typer.Option("--reach", help="How many people it reached (a whole number).", metavar="N"),
+    ] = None,
+    reach_unit: Annotated[
+        str | None,
+        typer.Option(
+            "--reach-unit",
+            help="Who they were, as counted: 'học sinh, sinh viên', 'lượt xem'.",
+            metavar="TEXT",
+        ),
+    ] = None,
     by: Annotated[
         str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
     ] = None,
@@ -293,7 +307,8 @@ def record(
     *,
     plan: PlanSource,
 ) -> None:
-    """Record work done for an activity: date, quantity, money spent, evidence.
+    """Record work done for an activity: date, quantity, money spent, evidence,
+    and how many people it reached (--reach N --reach-unit TEXT).
 
     With --void COMPLETION_ID --reason …, void a completion recorded by mistake
     instead; the completion stays in the file. Prints the record's id last.
@@ -308,6 +323,7 @@ def record(
         _refuse_with_void(
             {"ID": activity, "--qty": qty, "--date": date, "--spent": spent}
             | {"--source": source, "--evidence": evidence, "--note": note}
+            | {"--reach": reach, "--reach-unit": reach_unit}
         )
         _void(checked, void, reason, by, dry_run, plan)
         return
@@ -321,6 +337,8 @@ def record(
         source=_named(current, "budget.source", source, "--source"),
         evidence=evidence,
         note=note,
+        reach=parse_quantity(reach, what="--reach") if reach is not None else None,
+        reach_unit=reach_unit,
         by=by,
     )
     _write(plan, request, dry_run, checked)
@@ -387,7 +405,7 @@ class BudgetBy(StrEnum):
     task = "task"
 
 
-@commands.command("progress", JSON, AS_OF, PLAN)
+@commands.command("progress", JSON, AS_OF, PERIOD, PLAN)
 def progress(
     by: Annotated[ProgressBy, typer.Option("--by", help="Group activities by this.")] = (
         ProgressBy.task
@@ -395,25 +413,52 @@ def progress(
     *,
     as_json: bool,
     as_of: str | None,
+    period: ChosenPeriod,
     plan: PlanSource,
 ) -> None:
-    """Progress per task, agency, channel, content topic or month, with bars.
+    """Progress per task (every task, started or not), agency, channel, content topic
+    or month, with bars; with --period, also what was done in the period.
 
     With --by indicator, each indicator against its target instead: achieved
     value, parts and state (met, on track, behind, missed).
     """
-    from ggov_plan.books.derive import in_name_order, overview, progress_rows
+    from ggov_plan.books.derive import (
+        in_name_order,
+        month_rows,
+        overview,
+        progress_rows,
+        task_ids,
+    )
     from ggov_plan.render import data as data_render
 
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
     if by is ProgressBy.indicator:
         _progress_by_indicator(current, day, as_json)
         mention_warnings(warnings, loaded.file)
         return
-    figures: Overview = overview(current, day)
-    rows = in_name_order(current, by.value, progress_rows(figures.activities, by.value))
+    figures: Overview = overview(current, day, period=period)
+    if by is ProgressBy.month:
+        months = month_rows(current, figures, period=period)
+        if as_json:
+            print(data_render.dumps(data_render.progress_by_month(figures, months)))
+        else:
+            from ggov_plan.render.console import terminal, tracking
+
+            tracking.month_table(terminal.make_console(), figures, months)
+        mention_warnings(warnings, loaded.file)
+        return
+    rows = in_name_order(
+        current,
+        by.value,
+        progress_rows(
+            figures.activities,
+            by.value,
+            tasks=task_ids(current, current.activities),
+            period=period,
+        ),
+    )
     if as_json:
         print(data_render.dumps(data_render.progress(current, figures, by.value, rows)))
     else:
@@ -439,22 +484,24 @@ def _progress_by_indicator(current: Plan, day: dt.date, as_json: bool) -> None:
     results_console.indicator_table(terminal.make_console(), rows, day)
 
 
-@commands.command("budget", JSON, AS_OF, PLAN)
+@commands.command("budget", JSON, AS_OF, PERIOD, PLAN)
 def budget(
     by: Annotated[BudgetBy, typer.Option("--by", help="Group money by this.")] = BudgetBy.source,
     *,
     as_json: bool,
     as_of: str | None,
+    period: ChosenPeriod,
     plan: PlanSource,
 ) -> None:
-    """Money per group: declared, allocated to activities, spent, remaining."""
+    """Money per group: declared, allocated to activities, spent (in the --period
+    too, when given), remaining."""
     from ggov_plan.books.derive import budget_rows, in_name_order, overview
     from ggov_plan.render import data as data_render
 
-    day = as_of_day(as_of)
+    day = as_of_day(as_of, period)
     loaded, warnings = load_valid(plan)
     current = loaded.plan
-    figures = overview(current, day)
+    figures = overview(current, day, period=period)
     rows = in_name_order(current, by.value, budget_rows(current, figures, by.value))
     if as_json:
         print(data_render.dumps(data_render.budget(current, figures, by.value, rows)))

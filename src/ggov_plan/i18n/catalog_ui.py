@@ -451,6 +451,81 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rep.legend.spending": ("spending (share of budget)", "kinh phí đã chi (tỷ lệ so với dự toán)"),
     "rep.legend.plan": ("plan", "kế hoạch"),
     "rep.legend.as_of": ("as of {as_of}", "tính đến {as_of}"),
+    # --- reporting periods, results, tasks (docs/progress.md)
+    "col.figure": ("Figure", "Chỉ số"),
+    "col.quantities": ("Done/target", "Đã làm/kế hoạch"),
+    "col.in_period": ("In the period", "Trong kỳ"),
+    "col.since_start": ("Since the plan's start", "Lũy kế từ đầu kế hoạch"),
+    "col.spent_in_period": ("In period", "Chi trong kỳ"),
+    "col.in_period_done": ("In the period", "Trong kỳ"),
+    "col.completions": ("Completions", "Lượt thực hiện"),
+    "head.period": ("Period", "Kỳ báo cáo"),
+    "head.period_line": ("{name} ({start} – {end})", "{name} ({start} – {end})"),
+    "title.results": ("Results", "Kết quả thực hiện"),
+    "title.tasks": ("Tasks", "Nhiệm vụ"),
+    "res.completions": ("Completions recorded", "Lượt thực hiện được ghi nhận"),
+    "res.activities": ("Activities with work recorded", "Hoạt động có kết quả"),
+    "res.done": ("Done ({unit})", "Đã thực hiện ({unit})"),
+    "res.done_no_unit": ("Done (no unit named)", "Đã thực hiện (không nêu đơn vị)"),
+    "res.spent": ("Spent (VND)", "Kinh phí đã chi (đồng)"),
+    "res.reach": ("People reached ({unit})", "Số người được tiếp cận ({unit})"),
+    "res.reach_no_unit": ("People reached", "Số người được tiếp cận"),
+    "task_state.not_started": ("not started", "chưa triển khai"),
+    "task_state.in_progress": ("in progress", "đang triển khai"),
+    "task_state.done": ("done", "hoàn thành"),
+    "status.progress_of_tasks": (
+        "mean of {tasks} tasks; {not_started} not started",
+        "trung bình của {tasks} nhiệm vụ; {not_started} chưa triển khai",
+    ),
+    "status.budget_text": ("budget: {text}", "kinh phí: {text}"),
+    "rep.progress_tasks_line": (
+        "Progress: {progress} (mean of {tasks} tasks: {done} done, {in_progress} in progress, "
+        "{not_started} not started)",
+        "Tiến độ: {progress} (trung bình của {tasks} nhiệm vụ: {done} hoàn thành, "
+        "{in_progress} đang triển khai, {not_started} chưa triển khai)",
+    ),
+    "rep.quantities_line": (
+        "Done against targets: {quantities}",
+        "Khối lượng đã thực hiện so với kế hoạch: {quantities}",
+    ),
+    "rep.budget_text_line": (
+        "Budget: {text}; {allocated} VND allocated, {spent} spent",
+        "Kinh phí: {text}; đã phân bổ {allocated} đồng, đã chi {spent}",
+    ),
+    "rep.period_line": (
+        "Period: {name} ({start} – {end})",
+        "Kỳ báo cáo: {name} ({start} – {end})",
+    ),
+    "rep.results": ("Results", "Kết quả thực hiện"),
+    "cli.period_mixed": (
+        "--period cannot be given with --from/--to",
+        "không dùng --period cùng với --from/--to",
+    ),
+    "cli.period_mixed.hint": (
+        "give either --period 2017-H1 or --from 2017-01-01 --to 2017-06-30",
+        "chọn một: --period 2017-H1 hoặc --from 2017-01-01 --to 2017-06-30",
+    ),
+    "cli.period_half": ("{given} needs {missing} too", "{given} cần có cả {missing}"),
+    "cli.period_half.hint": (
+        "give both ends: --from 2017-01-01 --to 2017-06-30",
+        "nêu cả hai đầu: --from 2017-01-01 --to 2017-06-30",
+    ),
+    "cli.period_as_of": (
+        "--as-of cannot be given with a period: the period's last day is the as-of day",
+        "không dùng --as-of cùng với kỳ báo cáo: ngày cuối kỳ là ngày tính đến",
+    ),
+    "cli.period_as_of.hint": (
+        "drop --as-of, or use --from START --to DAY for a period that ends that day",
+        "bỏ --as-of, hoặc dùng --from NGÀY-ĐẦU --to NGÀY cho kỳ kết thúc vào ngày đó",
+    ),
+    "cli.period_not_started": (
+        "the period {name} starts on {start}, after today ({today})",
+        "kỳ {name} bắt đầu ngày {start}, sau ngày hôm nay ({today})",
+    ),
+    "cli.period_not_started.hint": (
+        "choose a period that has begun",
+        "chọn một kỳ đã bắt đầu",
+    ),
     "col.quantity": ("Quantity", "Số lượng"),
     "col.activity": ("Activity", "Hoạt động"),
     "report.official_format": (

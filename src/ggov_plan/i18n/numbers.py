@@ -8,6 +8,8 @@ importing rich. Money with its unit is :mod:`ggov_plan.i18n.money`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ggov_plan.i18n import Lang, current
 from ggov_plan.i18n.money import format_number
 
@@ -45,3 +47,9 @@ def measure(value: int | float | None, lang: Lang | None = None) -> str:
     if not fraction:
         return grouped
     return grouped + ("," if language == "vi" else ".") + fraction
+def per_unit(parts: Iterable[tuple[str, str | None]], separator: str = "; ") -> str:
+    """Figures in their units, side by side and never added: ``6/6 buổi; 795/795
+    dịch vụ``. Each part is a figure already written and its unit (None: a
+    figure with no unit named); "–" when there is none."""
+    shown = [f"{text} {unit}" if unit else text for text, unit in parts]
+    return separator.join(shown) or "–"

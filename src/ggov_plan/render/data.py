@@ -14,19 +14,29 @@ from typing import Any
 from ggov_plan.books.derive import (
     ActivityFigures,
     BudgetRow,
+    MonthRow,
     Overview,
     ProgressRow,
+    Results,
     Status,
+    TaskFigures,
+    TaskState,
+    UnitAmount,
+    UnitQuantity,
 )
 from ggov_plan.books.indicators import IndicatorFigures, indicator_figures
 from ggov_plan.books.ledger import Ledger
+from ggov_plan.books.periods import Period
 from ggov_plan.books.report import Report
 from ggov_plan.plan.load import record_fields
 from ggov_plan.plan.model import COLLECTIONS, Plan
 from ggov_plan.text import json_escape_c1, json_escape_c1_utf8
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
-JSON_VERSION = 1
+#: 2: quantities are given per unit (``quantities``), never summed across
+#: units (``quantity_done``, ``quantity_target``, a group's ``done`` and
+#: ``target`` are gone); progress is the mean over tasks (docs/progress.md).
+JSON_VERSION = 2
 
 _DECLARED = (
     "legal_bases",
@@ -89,6 +99,63 @@ def declared_plan(plan: Plan) -> dict[str, Any]:
     return out
 
 
+def _budget_text(total: int | None, plan: Plan) -> dict[str, str | None]:
+    """``{"text": ...}`` where the plan states no total: how it says it is funded."""
+    if total is not None:
+        return {}
+    return {"text": plan.budget.text if plan.budget else None}
+
+
+def _in_period(spent: int | None) -> dict[str, int]:
+    """``{"spent_in_period": n}`` when a period was asked for; nothing otherwise."""
+    return {} if spent is None else {"spent_in_period": spent}
+
+
+def period_item(period: Period | None) -> dict[str, Any] | None:
+    """``{"start", "end", "name"}`` of a reporting period (its name in the run's language)."""
+    if period is None:
+        return None
+    return {"start": period.start, "end": period.end, "name": period.name().text()}
+
+
+def quantities_item(quantities: tuple[UnitQuantity, ...]) -> list[dict[str, Any]]:
+    """Done (each activity up to its target) and target, one item per unit."""
+    return [{"unit": q.unit, "done": q.done, "target": q.target} for q in quantities]
+
+
+def _amounts(amounts: tuple[UnitAmount, ...], key: str) -> list[dict[str, Any]]:
+    return [{"unit": a.unit, key: a.amount} for a in amounts]
+
+
+def results_item(results: Results | None) -> dict[str, Any] | None:
+    """What the completions of a span recorded: counts, quantities and reach per unit."""
+    if results is None:
+        return None
+    return {
+        "completions": results.completions,
+        "activities": results.activities,
+        "quantities": _amounts(results.quantities, "done"),
+        "spent": results.spent,
+        "reach": _amounts(results.reach, "reach"),
+    }
+
+
+def task_item(task: TaskFigures) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "state": task.state.value,
+        "activities": task.activities,
+        "done_activities": task.done_activities,
+        "quantities": quantities_item(task.quantities),
+        "progress": round(task.progress, 4),
+    }
+
+
+def tasks_counts(figures: Overview) -> dict[str, int]:
+    counts = figures.task_counts
+    return {"total": len(figures.tasks), **{s.value: counts[s] for s in TaskState}}
+
+
 def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
     """``status --json``."""
     budget = figures.budget
@@ -97,10 +164,13 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
         "schema_version": JSON_VERSION,
         "plan": plan_header(plan),
         "as_of": figures.as_of,
+        "period": period_item(figures.period),
         "budget": {
             "total": budget.total,
+            **_budget_text(budget.total, plan),
             "allocated": budget.allocated,
             "spent": budget.spent,
+            **_in_period(budget.period_spent),
             "remaining": budget.remaining,
             "sources": [
                 {
@@ -109,6 +179,7 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
                     "amount": s.amount,
                     "allocated": s.allocated,
                     "spent": s.spent,
+                    **_in_period(s.period_spent),
                     "remaining": s.remaining,
                 }
                 for s in budget.sources
@@ -117,16 +188,15 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
         "activities": {
             "total": len(figures.activities),
             **{status.value: counts[status] for status in Status},
-            "quantity_done": sum(
-                min(a.done, a.activity.target)
-                for a in figures.activities
-                if a.status is not Status.CANCELLED
-            ),
-            "quantity_target": sum(
-                a.activity.target for a in figures.activities if a.status is not Status.CANCELLED
-            ),
+            "quantities": quantities_item(figures.quantities),
+        },
+        "tasks": tasks_counts(figures),
+        "results": {
+            "period": results_item(figures.in_period),
+            "cumulative": results_item(figures.cumulative),
         },
         "progress": round(figures.progress, 4),
+        "task_progress": [task_item(task) for task in figures.tasks],
         "overdue": [activity_item(a) for a in figures.activities if a.status is Status.OVERDUE],
         "indicators": indicator_items(indicator_figures(plan, Ledger.of(plan, figures.as_of))),
     }
@@ -183,23 +253,29 @@ def activity_detail(plan: Plan, figures: ActivityFigures, as_of: dt.date) -> dic
 
 def progress_item(row: ProgressRow) -> dict[str, Any]:
     """One group of ``progress --json`` (and of the report's breakdowns)."""
-    return {
+    item: dict[str, Any] = {
         "key": row.key,
         "activities": row.activities,
         "done_activities": row.done_activities,
-        "target": row.target,
-        "done": row.done,
+        "quantities": quantities_item(row.quantities),
         "spent": row.spent,
         "progress": round(row.progress, 4),
     }
+    if row.state is not None:
+        item["state"] = row.state.value
+    if row.period is not None:
+        item["period"] = results_item(row.period)
+    return item
 
 
 def progress(plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]) -> dict[str, Any]:
     return {
         "schema_version": JSON_VERSION,
         "as_of": figures.as_of,
+        "period": period_item(figures.period),
         "by": by,
         "progress": round(figures.progress, 4),
+        "tasks": tasks_counts(figures),
         "groups": [progress_item(row) for row in rows],
     }
 
@@ -247,16 +323,39 @@ def progress_by_indicator(plan: Plan, as_of: dt.date) -> dict[str, Any]:
     }
 
 
+def progress_by_month(figures: Overview, rows: list[MonthRow]) -> dict[str, Any]:
+    """``progress --by month --json``: each month's work, and progress at its end."""
+    return {
+        "schema_version": JSON_VERSION,
+        "as_of": figures.as_of,
+        "period": period_item(figures.period),
+        "by": "month",
+        "progress": round(figures.progress, 4),
+        "tasks": tasks_counts(figures),
+        "groups": [
+            {
+                "key": row.key,
+                **(results_item(row.recorded) or {}),
+                "progress": round(row.progress, 4),
+            }
+            for row in rows
+        ],
+    }
+
+
 def budget(plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]) -> dict[str, Any]:
     total = figures.budget
     return {
         "schema_version": JSON_VERSION,
         "as_of": figures.as_of,
+        "period": period_item(figures.period),
         "by": by,
         "total": {
             "declared": total.total,
+            **_budget_text(total.total, plan),
             "allocated": total.allocated,
             "spent": total.spent,
+            **_in_period(total.period_spent),
             "remaining": total.remaining,
         },
         "groups": [
@@ -265,6 +364,7 @@ def budget(plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]) -> dic
                 "declared": row.declared,
                 "allocated": row.allocated,
                 "spent": row.spent,
+                **_in_period(row.period_spent),
                 "remaining": row.remaining,
             }
             for row in rows
@@ -280,20 +380,27 @@ def report(rep: Report) -> dict[str, Any]:
         "plan": plan_header(rep.plan),
         "as_of": rep.as_of,
         "since": rep.since,
+        "period": period_item(rep.period),
         "overall": {
             "progress": round(figures.progress, 4),
-            "quantity_done": rep.quantity_done,
-            "quantity_target": rep.quantity_target,
+            "quantities": quantities_item(figures.quantities),
             "activities": {
                 "total": len(figures.activities),
                 **{status.value: figures.counts[status] for status in Status},
             },
+            "tasks": tasks_counts(figures),
             "budget": {
                 "total": figures.budget.total,
+                **_budget_text(figures.budget.total, rep.plan),
                 "allocated": figures.budget.allocated,
                 "spent": figures.budget.spent,
+                **_in_period(figures.budget.period_spent),
                 "remaining": figures.budget.remaining,
             },
+        },
+        "results": {
+            "period": results_item(figures.in_period),
+            "cumulative": results_item(figures.cumulative),
         },
         "sources": [
             {
@@ -301,6 +408,7 @@ def report(rep: Report) -> dict[str, Any]:
                 "declared": row.declared,
                 "allocated": row.allocated,
                 "spent": row.spent,
+                **_in_period(row.period_spent),
                 "remaining": row.remaining,
             }
             for row in rep.sources

@@ -88,6 +88,8 @@ class NewCompletion:
     source: str | None = None  # None: the activity's, worked out when read
     evidence: str | None = None
     note: str | None = None
+    reach: int | None = None  # how many people it reached; None: not said
+    reach_unit: str | None = None  # who they were, as counted ("học sinh")
     by: str | None = None  # None or empty: the context's user
 
 
@@ -211,6 +213,8 @@ def record_completion(plan: Plan, request: NewCompletion, context: WriteContext)
         "source": request.source,
         "evidence": _text(request.evidence),
         "note": _text(request.note),
+        "reach": request.reach,
+        "reach_unit": _text(request.reach_unit),
         "recorded_by": request.by or context.user(),
         "recorded_at": context.now,
     }

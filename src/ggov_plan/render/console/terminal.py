@@ -16,7 +16,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ggov_plan.books.derive import Overview, Status
+from ggov_plan.books.derive import Overview, Status, TaskState
+from ggov_plan.books.periods import Period
 from ggov_plan.i18n import current, t
 from ggov_plan.i18n.money import format_number, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
@@ -28,11 +29,14 @@ NUMERIC_COLUMNS = frozenset(
     {
         *("value", "tasks", "count", "percent", "percent_spent", "activities", "done"),
         *("qty", "done_qty", "declared", "allocated", "spent", "remaining", "amount"),
-        *("spent_vnd", "cost_vnd"),
+        *("spent_vnd", "cost_vnd", "in_period", "since_start", "spent_in_period"),
+        "completions",
     }
 )
 #: Ids, dates and figures are looked up and copied: never break them.
-UNBROKEN_COLUMNS = frozenset(("id", "date", "due", "number", "section", "month", "state"))
+UNBROKEN_COLUMNS = frozenset(
+    ("id", "date", "due", "number", "section", "month", "state", "progress")
+)
 _QUALIFIERS = {"exactly": "", "more-than": "> ", "at-least": "≥ ", "less-than": "< "}
 
 
@@ -250,51 +254,77 @@ def budget_table(console: Console, plan: Plan) -> None:
         console.print(Text.assemble((t("show.in_words") + " ", "dim"), safe(budget.total_in_words)))
 
 
+def period_text(period: Period) -> str:
+    """ "6 tháng cuối năm 2017 (01/07/2017 – 31/12/2017)"."""
+    return t(
+        "head.period_line",
+        name=period.name().text(),
+        start=f"{period.start:%d/%m/%Y}",
+        end=f"{period.end:%d/%m/%Y}",
+    )
+
+
 #: Overdue activities listed by `status` at most; `activity list --status
 #: overdue` lists them all. Drawing 3,709 rows took rich 12 s (docs/performance.md).
 STATUS_OVERDUE_ROWS = 20
 
 
 def status(console: Console, plan: Plan, figures: Overview) -> None:
-    """The dashboard: header, budget use by source, activities by state."""
+    """The dashboard: header, budget use by source, activities and tasks by state,
+    the results (in the period and cumulative), overdue work, progress."""
+    # Imported here: tracking imports this module.
+    from ggov_plan.render.report.tables import results_rows
+
     console.print(header_lines(plan))
     console.print(Text.assemble((t("head.as_of") + " ", "dim"), f"{figures.as_of:%d/%m/%Y}"))
+    if figures.period is not None:
+        console.print(Text.assemble((t("head.period") + " ", "dim"), period_text(figures.period)))
     console.print()
 
     budget = figures.budget
+    period = figures.period is not None
     table = make_table(
         console,
         t("title.budget_by_source"),
         "source",
         "declared",
-        "allocated",
-        "spent",
+        # With a period, what was spent in it takes the place of what was
+        # allocated (`budget` has both), so that the table fits 80 columns.
+        *(["spent", "spent_in_period"] if period else ["allocated", "spent"]),
         "remaining",
     )
+
+    def money(allocated: int, spent: int, in_period: int | None) -> list[str]:
+        return [figure(spent), figure(in_period)] if period else [figure(allocated), figure(spent)]
+
     for source in budget.sources:
         table.add_row(
             safe(source.name),
             figure(source.amount),
-            figure(source.allocated),
-            figure(source.spent),
+            *money(source.allocated, source.spent, source.period_spent),
             figure(source.remaining),
         )
     if budget.unassigned_allocated or budget.unassigned_spent:
         table.add_row(
             Text(t("row.no_source"), style="italic"),
             "",
-            figure(budget.unassigned_allocated),
-            figure(budget.unassigned_spent),
+            *money(
+                budget.unassigned_allocated,
+                budget.unassigned_spent,
+                budget.unassigned_period_spent,
+            ),
             "",
         )
     table.add_row(
         Text(t("row.total"), style="bold"),
         figure(budget.total),
-        figure(budget.allocated),
-        figure(budget.spent),
+        *money(budget.allocated, budget.spent, budget.period_spent),
         figure(budget.remaining),
     )
     console.print(table)
+    budget_text = plan.budget.text if plan.budget else None
+    if budget.total is None and budget_text:
+        console.print(Text.assemble((t("title.budget") + ": ", "dim"), safe(budget_text)))
 
     table = make_table(console, t("title.activities"), "state", "count")
     for state in Status:
@@ -303,6 +333,32 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     console.print(table)
     if not figures.activities:
         console.print(Text(t("status.no_activities"), style="dim"))
+
+    if figures.tasks:
+        table = make_table(
+            console, t("title.tasks"), "task", "state", "activities", "done", "percent"
+        )
+        for task in figures.tasks:
+            table.add_row(
+                task.id,
+                t(f"task_state.{task.state.value}"),
+                str(task.activities),
+                str(task.done_activities),
+                percent(task.progress, 0),
+            )
+        console.print(table)
+
+    table = make_table(
+        console,
+        t("title.results"),
+        "figure",
+        *(["in_period"] if period else []),
+        "since_start",
+    )
+    for label, part, whole in results_rows(figures):
+        table.add_row(safe(label), *([part or ""] if period else []), whole)
+    console.print(table)
+
     overdue = [a for a in figures.activities if a.status is Status.OVERDUE]
     if overdue:
         agencies = plan.by_id("agencies")
@@ -321,22 +377,27 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
         if len(overdue) > STATUS_OVERDUE_ROWS:
             more = format_number(len(overdue) - STATUS_OVERDUE_ROWS, current())
             console.print(Text(t("status.overdue_more", count=more), style="dim"))
-    live = [a for a in figures.activities if a.status is not Status.CANCELLED]
-    done = sum(min(a.done, a.activity.target) for a in live)
-    target = sum(a.activity.target for a in live)
+    not_started = figures.task_counts[TaskState.NOT_STARTED]
+    if budget.total is not None:
+        of_total: tuple[tuple[str, str] | str | Text, ...] = (
+            (" " + t("status.of") + " ", "dim"),
+            format_vnd(budget.total, current()),
+        )
+    else:  # no total stated: how the plan says it is funded, never "of 0 VND"
+        text = t("status.budget_text", text=budget_text or t("value.not_stated"))
+        of_total = ((" (", "dim"), safe(text), (")", "dim"))
     console.print(
         Text.assemble(
             (t("status.progress") + " ", "bold"),
             percent(figures.progress),
-            (" (" + t("status.done") + " ", "dim"),
-            f"{done}/{target}",
-            (")", "dim"),
+            (
+                " ("
+                + t("status.progress_of_tasks", tasks=len(figures.tasks), not_started=not_started)
+                + ")",
+                "dim",
+            ),
             ("   " + t("status.spent") + " ", "dim"),
             format_vnd(budget.spent, current()),
-            *(
-                ((" " + t("status.of") + " ", "dim"), format_vnd(budget.total, current()))
-                if budget.total is not None
-                else ()
-            ),
+            *of_total,
         )
     )

@@ -7,13 +7,22 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
-from ggov_plan.books.derive import ActivityFigures, BudgetRow, Overview, ProgressRow, Status
+from ggov_plan.books.derive import (
+    ActivityFigures,
+    BudgetRow,
+    MonthRow,
+    Overview,
+    ProgressRow,
+    Status,
+    TaskState,
+)
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.i18n import current, t
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
-from ggov_plan.render.console.terminal import make_table, safe
+from ggov_plan.render.console.terminal import make_table, period_text, safe
+from ggov_plan.render.report.tables import amounts_text, done_text
 
 _STATE_STYLE = {
     Status.PLANNED: "",
@@ -184,75 +193,128 @@ def _group_label(plan: Plan, by: str, key: str) -> str:
     return _names(plan, attribute).get(key, key)
 
 
-def progress_table(
-    console: Console, plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]
-) -> None:
-    title = t("track.progress_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}")
-    if by == "month":
-        table = make_table(
-            console, title, "month", "done_qty", "spent_vnd", "cumulative", "percent"
-        )
-        for row in rows:
-            table.add_row(
-                row.key,
-                str(row.done),
-                figure(row.spent),
-                bar(console, row.progress),
-                _percent(row.progress),
-            )
-    else:
-        table = make_table(console, title, by, "activities", "done", "qty", "progress", "percent")
-        for row in rows:
-            table.add_row(
-                safe(_group_label(plan, by, row.key)),
-                str(row.activities),
-                str(row.done_activities),
-                f"{row.done}/{row.target}",
-                bar(console, row.progress),
-                _percent(row.progress),
-            )
-    console.print(table)
-    if not rows:
-        console.print(Text(t("track.nothing_yet"), style="dim"))
+def _overall(console: Console, figures: Overview) -> None:
+    not_started = figures.task_counts[TaskState.NOT_STARTED]
     console.print(
         Text.assemble(
             (t("track.overall") + " ", "bold"),
             bar(console, figures.progress),
             " ",
             _percent(figures.progress),
+            (
+                " ("
+                + t("status.progress_of_tasks", tasks=len(figures.tasks), not_started=not_started)
+                + ")",
+                "dim",
+            ),
         )
     )
+
+
+def _in_period(row: ProgressRow) -> Text:
+    return safe(amounts_text(row.period.quantities, "\n")) if row.period else Text("")
+
+
+def progress_table(
+    console: Console, plan: Plan, figures: Overview, by: str, rows: list[ProgressRow]
+) -> None:
+    """Progress per group; by task, every task with its state. Quantities one
+    unit a line; with a period, what was done in it."""
+    title = t("track.progress_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}")
+    if figures.period is not None:
+        title += " — " + period_text(figures.period)
+    period = figures.period is not None
+    # At 80 columns: tasks (long ids) show their state instead of counts and
+    # a bar; with a period, its column takes the bar's place.
+    by_task = by == "task"
+    columns = [
+        by,
+        *(["state"] if by_task else ["activities", "done"]),
+        "quantities",  # per unit, one a line: wraps, unlike a figure
+        *(["in_period_done"] if period else []),
+        *([] if by_task or period else ["progress"]),
+        "percent",
+    ]
+    table = make_table(console, title, *columns)
+    for row in rows:
+        table.add_row(
+            safe(_group_label(plan, by, row.key)),
+            *(
+                [t(f"task_state.{row.state.value}") if row.state else ""]
+                if by_task
+                else [str(row.activities), str(row.done_activities)]
+            ),
+            safe(done_text(row.quantities, "\n")),
+            *([_in_period(row)] if period else []),
+            *([] if by_task or period else [bar(console, row.progress)]),
+            _percent(row.progress),
+        )
+    console.print(table)
+    if not rows:
+        console.print(Text(t("track.nothing_yet"), style="dim"))
+    _overall(console, figures)
+
+
+def month_table(console: Console, figures: Overview, rows: list[MonthRow]) -> None:
+    """Work recorded per month, per unit, and the plan's progress at each month's end."""
+    title = t("track.progress_title", by=t("by.month"), as_of=f"{figures.as_of:%d/%m/%Y}")
+    if figures.period is not None:
+        title += " — " + period_text(figures.period)
+    # "Cumulative": the plan's progress at the month's end, as a figure (a bar
+    # beside four figures would not fit 80 columns).
+    table = make_table(console, title, "month", "completions", "done_qty", "spent_vnd", "percent")
+    table.columns[-1].header = t("col.cumulative")
+    for row in rows:
+        table.add_row(
+            row.key,
+            str(row.recorded.completions),
+            safe(amounts_text(row.recorded.quantities, "\n")),
+            figure(row.recorded.spent),
+            _percent(row.progress),
+        )
+    console.print(table)
+    if not rows:
+        console.print(Text(t("track.nothing_yet"), style="dim"))
+    _overall(console, figures)
 
 
 def budget_table(
     console: Console, plan: Plan, figures: Overview, by: str, rows: list[BudgetRow]
 ) -> None:
+    period = figures.period is not None
+    title = t("track.budget_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}")
+    if figures.period is not None:
+        title += " — " + period_text(figures.period)
     table = make_table(
         console,
-        t("track.budget_title", by=t(f"by.{by}"), as_of=f"{figures.as_of:%d/%m/%Y}"),
+        title,
         by,
         "declared",
-        "allocated",
-        "spent",
+        # With a period, what was spent in it takes the place of what was
+        # allocated (the --json has both), so that the table fits 80 columns.
+        *(["spent", "spent_in_period"] if period else ["allocated", "spent"]),
         "remaining",
         "percent_spent",
     )
+
+    def money(allocated: int, spent: int, in_period: int | None) -> list[str]:
+        return [figure(spent), figure(in_period)] if period else [figure(allocated), figure(spent)]
+
     for row in rows:
         base = row.declared if row.declared is not None else row.allocated
         table.add_row(
             safe(_group_label(plan, by, row.key)),
-            figure(row.declared) if row.declared is not None else "–",
-            figure(row.allocated),
-            figure(row.spent),
+            # A source with no stated amount: "not stated", and no remainder.
+            figure(row.declared) if row.declared is not None or row.unstated else "–",
+            *money(row.allocated, row.spent, row.period_spent),
             figure(row.remaining),
-            _percent(row.spent / base) if base else "–",
+            _percent(row.spent / base) if base and not row.unstated else "–",
         )
     total = figures.budget
     table.add_row(
         Text(t("row.total"), style="bold"),
         figure(total.total),
-        figure(total.allocated),
-        figure(total.spent),
+        *money(total.allocated, total.spent, total.period_spent),
         figure(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
@@ -262,5 +324,7 @@ def budget_table(
         console.print(
             Text.assemble((t("show.in_words") + " ", "dim"), amount_in_words(total.total))
         )
+    if total.total is None and plan.budget is not None and plan.budget.text:
+        console.print(Text.assemble((t("title.budget") + ": ", "dim"), safe(plan.budget.text)))
     if by != "source":
         console.print(Text(t("track.budget_note"), style="dim"))

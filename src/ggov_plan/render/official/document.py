@@ -34,6 +34,7 @@ from ggov_plan.i18n import numbers
 from ggov_plan.i18n.money import amount_in_words, group_digits
 from ggov_plan.plan.model import Agency, Header, Indicator, Measure, Note, ReportSettings
 from ggov_plan.render.report.markdown import cell
+from ggov_plan.render.report.tables import done_text
 from ggov_plan.text import fold, visible_controls
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -273,13 +274,9 @@ def known_period(start: dt.date, end: dt.date) -> Period:
 
 
 def period_of(report: Report) -> Period:
-    """The period the official report covers.
-
-    Until ``report --period`` gives the report its own period, it is
-    ``--since`` (default: the plan's start) to ``--as-of``. When it does, this is
-    ``return report.period or known_period(report.since, report.as_of)``.
-    """
-    return known_period(report.since, report.as_of)
+    """The period the official report covers: ``--period`` (or ``--from/--to``),
+    else ``--since`` (default: the plan's start) to ``--as-of``."""
+    return report.period or known_period(report.since, report.as_of)
 
 
 def period_name(period: Period) -> str:
@@ -392,11 +389,9 @@ def indicator_line(figures: IndicatorFigures, period: Period) -> str:
         return line + f"; {_INDICATOR_STATES[IndicatorState.NOT_MEASURED]}"
     achieved = measure(latest.value, indicator.unit)
     if latest.date < period.start:
-        # The latest figure is older than the period: shown as such, never as the period's.
-        return (
-            line + f"; chưa có số liệu trong kỳ (số liệu gần nhất ngày {vi_date(latest.date)}: "
-            f"{achieved})"
-        )
+        # The latest figure is older than the period: a report for the period
+        # gives no figure from outside it, so it says there is none in the period.
+        return line + "; chưa có số liệu trong kỳ"
     line += f"; kết quả đạt {achieved} (số liệu ngày {vi_date(latest.date)})"
     parts = [p for p in figures.parts if p.achieved is not None]
     if parts:
@@ -456,7 +451,8 @@ def _results(report: Report, period: Period, plan_ref: str) -> list[Block]:
                 f"Tính đến ngày {end}, {len(activities)} hoạt động đã được đăng ký để thực "
                 f"hiện {plan_ref}, trong đó: {states}"
                 + (f"; {cancelled} hoạt động đã hủy" if cancelled else "")
-                + f". Tiến độ chung đạt {percent(figures.progress)}.",
+                + f". Tiến độ chung đạt {percent(figures.progress)} (khối lượng đã thực hiện "
+                f"{done_text(figures.quantities, lang='vi')}).",
             )
         )
     else:

@@ -1,6 +1,11 @@
 """The report as CSV: one row per activity with its figures, or (``--table
 indicators``) one row per indicator and one per part of its breakdown.
 
+Rows are activities only: the tasks with none are in the md, html and json
+reports (their progress by task). ``reach`` is
+the people reached, per unit ("1200 học sinh; 30 giáo viên"). With a period,
+two more columns say what was done and spent in it.
+
 Amounts are plain integers (no separators). A cell that a spreadsheet would
 read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return) gets a leading apostrophe, so opening the file never runs
@@ -17,12 +22,15 @@ import io
 import re
 
 from ggov_plan.books.report import Report
+from ggov_plan.plan.model import Completion
 from ggov_plan.text import visible_controls
 
 COLUMNS = (
     "id", "title", "task", "agency", "channel", "contents", "due", "target", "unit",
-    "done", "status", "cost", "source", "spent",
+    "done", "status", "cost", "source", "spent", "reach",
 )  # fmt: skip
+#: Added with a reporting period: what was done and spent in it.
+PERIOD_COLUMNS = ("done_in_period", "spent_in_period")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A line break followed by what starts a formula: the apostrophe goes between.
 _FORMULA_AFTER_BREAK = re.compile(r"(\r\n?|\n)(?=[=+\-@\t])")
@@ -50,9 +58,19 @@ def _row(cells: list[str] | tuple[str, ...]) -> str:
     return ",".join(_cell(cell) for cell in cells) + "\n"
 
 
+def _reach(completions: tuple[Completion, ...]) -> str:
+    reached: dict[str | None, int] = {}
+    for completion in completions:
+        if completion.reach is not None:
+            unit = completion.reach_unit or None
+            reached[unit] = reached.get(unit, 0) + completion.reach
+    return "; ".join(f"{n} {unit}" if unit else str(n) for unit, n in reached.items())
+
+
 def render(report: Report) -> str:
+    period = report.period
     buffer = io.StringIO()
-    buffer.write(_row(COLUMNS))
+    buffer.write(_row(COLUMNS + (PERIOD_COLUMNS if period is not None else ())))
     for figures in report.overview.activities:
         activity = figures.activity
         row = [
@@ -70,7 +88,11 @@ def render(report: Report) -> str:
             str(activity.cost),
             figures.source or "",
             str(figures.spent),
+            _reach(figures.completions),
         ]
+        if period is not None:
+            within = [c for c in figures.completions if c.date in period]
+            row += [str(sum(c.quantity for c in within)), str(sum(c.spent for c in within))]
         buffer.write(_row([neutralise(value) for value in row]))
     return buffer.getvalue()
 

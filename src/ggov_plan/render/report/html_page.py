@@ -11,7 +11,7 @@ import datetime as dt
 from html import escape
 
 from ggov_plan.books.indicators import IndicatorFigures
-from ggov_plan.books.report import ChartPoint, Report
+from ggov_plan.books.report import BREAKDOWNS, ChartPoint, Report
 from ggov_plan.i18n import t
 from ggov_plan.i18n.dates import day as _date
 from ggov_plan.i18n.numbers import percent
@@ -170,16 +170,23 @@ def chart(report: Report) -> str:
     parts += [
         f'<line class="plan" x1="{x(start):.1f}" y1="{y(0):.1f}" x2="{x(header.end):.1f}" '
         f'y2="{y(1):.1f}" stroke="#8a96a3" stroke-dasharray="5 4"/>',
-        f'<polyline class="spending" points="{spending}" fill="none" stroke="#c77700" '
-        f'stroke-width="2"/>',
+        # No budget stated, no share of it: no spending line rather than a flat 0%.
+        *(
+            [
+                f'<polyline class="spending" points="{spending}" fill="none" '
+                f'stroke="#c77700" stroke-width="2"/>'
+            ]
+            if total
+            else []
+        ),
         f'<polyline class="progress" points="{progress}" fill="none" stroke="#2e8b57" '
         f'stroke-width="2.5"/>',
         f'<line x1="{x(report.as_of):.1f}" y1="{_TOP}" x2="{x(report.as_of):.1f}" '
         f'y2="{_TOP + height}" stroke="#1d2733" stroke-dasharray="2 3"/>',
         f'<text x="{_LEFT + 8}" y="{_H - 6}">'
         f'<tspan fill="#2e8b57">━ {t("rep.legend.progress")}</tspan>'
-        f'  <tspan fill="#c77700">━ {t("rep.legend.spending")}</tspan>'
-        f'  <tspan fill="#8a96a3">╌ {t("rep.legend.plan")}</tspan>'
+        + (f'  <tspan fill="#c77700">━ {t("rep.legend.spending")}</tspan>' if total else "")
+        + f'  <tspan fill="#8a96a3">╌ {t("rep.legend.plan")}</tspan>'
         f"  ┆ {t('rep.legend.as_of', as_of=_date(report.as_of))}</text>",
         "</svg>",
     ]
@@ -323,15 +330,20 @@ def render(report: Report) -> str:
         "<ul>",
         *(
             f"<li>{line}</li>"
-            for line in report_tables.overall_lines(report, _bar(figures.progress))
+            for line in [
+                *(_e(p) for p in filter(None, [report_tables.period_line(report)])),
+                *report_tables.overall_lines(report, _bar(figures.progress), escape=_e),
+            ]
         ),
         "</ul>",
         chart(report),
         *indicators(report),
+        f"<h2>{t('rep.results')}</h2>",
+        _table_html(report_tables.results(report)),
         f"<h2>{t('rep.budget_by_source')}</h2>",
         _table_html(report_tables.sources(report)),
     ]
-    for by in ("agency", "channel", "content"):
+    for by in BREAKDOWNS:
         body.append(f"<h2>{t('rep.progress_by', by=t(f'by.{by}'))}</h2>")
         if report.breakdowns[by]:
             body.append(_table_html(report_tables.progress(report, by)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ggov_plan.books.report import Report
+from ggov_plan.books.report import BREAKDOWNS, Report
 from ggov_plan.i18n import t
 from ggov_plan.i18n.dates import day as _date
 from ggov_plan.i18n.numbers import percent
@@ -115,17 +115,26 @@ def render(report: Report) -> str:
         "",
         *(
             "- " + line
-            for line in report_tables.overall_lines(report, f"**{_percent(figures.progress)}**")
+            for line in [
+                *filter(None, [report_tables.period_line(report)]),
+                *report_tables.overall_lines(
+                    report, f"**{_percent(figures.progress)}**", escape=cell
+                ),
+            ]
         ),
         "",
     ]
     out += indicators(report)
     out += [
+        "## " + t("rep.results"),
+        "",
+        *_table_lines(report_tables.results(report)),
+        "",
         "## " + t("rep.budget_by_source"),
         "",
     ]
     out += _table_lines(report_tables.sources(report))
-    for by in ("agency", "channel", "content"):
+    for by in BREAKDOWNS:
         out += ["", "## " + t("rep.progress_by", by=t(f"by.{by}")), ""]
         if report.breakdowns[by]:
             out += _table_lines(report_tables.progress(report, by))
