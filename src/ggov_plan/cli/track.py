@@ -38,6 +38,7 @@ from ggov_plan.cli.shell import (
     context,
     load_valid,
     mention_warnings,
+    notice,
     plan_path,
     today,
 )
@@ -133,6 +134,7 @@ def _write(
         dry_run=dry_run,
         use_cache=plan.use_cache,
         before=before,
+        notice=notice,
     )
     _print_write(result, made[-1].id)
 

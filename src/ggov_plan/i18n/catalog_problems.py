@@ -83,6 +83,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "save the plan to a .toml file and name that file",
         "hãy lưu kế hoạch vào một tệp .toml rồi chỉ đến tệp đó",
     ),
+    "read.kept_changing": (
+        "{path}: the file kept changing while ggov-plan read it ({times} tries); "
+        "another program is writing to it",
+        "{path}: tệp liên tục thay đổi trong khi ggov-plan đọc ({times} lần thử); "
+        "một chương trình khác đang ghi vào tệp",
+    ),
+    "read.kept_changing.hint": (
+        "wait until the other program has saved the file, then run the command again",
+        "hãy đợi chương trình kia lưu xong tệp rồi chạy lại lệnh",
+    ),
     "read.permission": ("permission denied", "không có quyền đọc tệp"),
     "read.permission.hint": ("check the file's permissions", "kiểm tra quyền truy cập của tệp"),
     "read.cannot_read": ("cannot read: {reason}", "không đọc được: {reason}"),
@@ -548,6 +558,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "đã thôi chờ sau {seconds} giây",
     ),
     "journal.busy.hint": ("try again in a moment", "hãy thử lại sau giây lát"),
+    "journal.changed": (
+        "{path}: the plan changed while ggov-plan was writing to it (another program "
+        "saved it, {times} times); nothing was written",
+        "{path}: kế hoạch đã thay đổi trong khi ggov-plan đang ghi (một chương trình "
+        "khác đã lưu tệp, {times} lần); chưa ghi gì",
+    ),
+    "journal.changed.hint": (
+        "run the command again; close the plan in other programs first",
+        "hãy chạy lại lệnh; trước đó hãy đóng kế hoạch trong các chương trình khác",
+    ),
+    "journal.retrying": (
+        "{path}: the plan changed while ggov-plan was writing to it (another program "
+        "saved it); reading it again, try {attempt} of {attempts}",
+        "{path}: kế hoạch đã thay đổi trong khi ggov-plan đang ghi (một chương trình "
+        "khác đã lưu tệp); đọc lại, lần thử {attempt}/{attempts}",
+    ),
     "journal.cannot_lock": (
         "{path}: cannot take the lock {lock}: {reason}",
         "{path}: không khóa được tệp {lock}: {reason}",
