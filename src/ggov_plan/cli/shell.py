@@ -210,6 +210,8 @@ def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
         raise typer.Exit(_exit_code(error)) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except _OutputFailed as failed:
+        raise typer.Exit(_after_output_failure(failed.error, _landed(), sigpipe)) from None
     except OSError as error:
         if not _output_failed(error):
             _internal(error)
@@ -229,12 +231,23 @@ def _internal(error: Exception) -> None:
     raise typer.Exit(EXIT_INTERNAL) from None
 
 
+class _OutputFailed(Exception):
+    """Flushing stdout failed once the command had run."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 def _run_and_flush(run: Callable[[], None]) -> None:
     try:
         run()
     finally:
         if sys.stdout is not None:
-            sys.stdout.flush()
+            try:
+                sys.stdout.flush()
+            except OSError as error:
+                raise _OutputFailed(error) from error
 
 
 def _standard_streams_open() -> None:
@@ -253,15 +266,28 @@ def _standard_streams_open() -> None:
 
 def _ignore_sigpipe() -> bool:
     """In a real process (:func:`ggov_plan.cli.main` restores SIGPIPE's default,
-    so that ``show | head`` ends quietly), ignore SIGPIPE during the command:
-    a write that landed must not be killed while it prints. Whether it was
-    changed."""
+    so that ``show | head`` ends quietly), catch SIGPIPE during the command:
+    before a write lands it ends the process as before; after, it is
+    ignored, and the write, which landed, is not killed while it prints.
+    Whether the handler was changed."""
     if not hasattr(signal, "SIGPIPE") or threading.current_thread() is not threading.main_thread():
         return False
     if signal.getsignal(signal.SIGPIPE) != signal.SIG_DFL:
         return False
-    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    signal.signal(signal.SIGPIPE, _on_sigpipe)
     return True
+
+
+def _on_sigpipe(signum: int, frame: object) -> None:
+    if _landed() is None:
+        _die_of_sigpipe()
+    # Else the write that raised EPIPE fails with BrokenPipeError: see _guarded.
+
+
+def _die_of_sigpipe() -> None:
+    _silence_stdout()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGPIPE)
 
 
 _OUTPUT_ERRNOS = {
@@ -272,16 +298,15 @@ _OUTPUT_ERRNOS = {
 
 
 def _output_failed(error: OSError) -> bool:
-    """Whether ``error`` came from printing: stdout still cannot be flushed."""
+    """Whether ``error`` came from printing.
+
+    Reading and writing files is wrapped in clear errors where it happens
+    (:mod:`ggov_plan.plan.files`, :mod:`ggov_plan.write.atomic`), and their
+    errors name the file; an error writing to a stream names none.
+    """
     if isinstance(error, BrokenPipeError):
         return True
-    if error.errno not in _OUTPUT_ERRNOS or sys.stdout is None:
-        return False
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        return True
-    return False
+    return error.errno in _OUTPUT_ERRNOS and error.filename is None
 
 
 def _landed() -> Path | None:
@@ -304,8 +329,7 @@ def _after_output_failure(error: OSError, landed: Path | None, sigpipe: bool) ->
             stderr(t("shell.output_failed", reason=reason))
     if isinstance(error, BrokenPipeError) and sigpipe:
         # Nothing was written: end as SIGPIPE ends other Unix tools (`| head`).
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGPIPE)
+        _die_of_sigpipe()
     return EXIT_OK if landed is not None else EXIT_OUTPUT
 
 

@@ -136,6 +136,12 @@ def _write(
         before=before,
         notice=notice,
     )
+    if not made[-1].records:  # the same --id and values again: already there
+        from ggov_plan.i18n.message import msg
+
+        notice(msg("journal.already_recorded", id=made[-1].id))
+        print(made[-1].id)
+        return
     _print_write(result, made[-1].id)
 
 

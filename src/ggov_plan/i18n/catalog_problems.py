@@ -766,7 +766,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "journal.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
     "journal.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
-    "journal.id_taken.hint": ("choose another id", "chọn mã khác"),
+    "journal.id_taken.hint": (
+        "it was recorded with other values; choose another id, or give the same values again",
+        "mã này đã được ghi với giá trị khác; hãy chọn mã khác, hoặc nhập lại đúng các giá trị cũ",
+    ),
+    "journal.already_recorded": (
+        "{id} was already recorded with these values; nothing to write",
+        "{id} đã được ghi với đúng các giá trị này; không ghi thêm",
+    ),
     "journal.not_in_plan": ("{record} is not in the plan", "{record} không có trong kế hoạch"),
     "journal.not_in_plan.hint": (
         "the file may have changed since it was read; run the command again",
