@@ -20,9 +20,12 @@ def _at_once(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
     started = [
         subprocess.Popen(
             [sys.executable, "-m", "ggov_plan", *command],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
             env=process_env(),
-        )  # fmt: skip
+        )
         for command in commands
     ]
     results = []
