@@ -579,8 +579,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path}: không khóa được tệp {lock}: {reason}",
     ),
     "journal.cannot_lock.hint": (
-        "the plan's folder must be writable, and the lock file a plain file or absent",
-        "thư mục chứa kế hoạch phải ghi được, và tệp khóa phải là tệp thường hoặc chưa có",
+        "the plan's folder must be writable, and the lock file a plain file you may write: "
+        "it takes the plan's group and mode, so ask its owner to give it those",
+        "thư mục chứa kế hoạch phải ghi được, và tệp khóa phải là tệp thường mà bạn ghi được: "
+        "tệp khóa lấy nhóm và quyền của kế hoạch, hãy nhờ chủ tệp đặt lại như vậy",
     ),
     "journal.not_utf8": (
         "{what} holds bytes that are not UTF-8 text",

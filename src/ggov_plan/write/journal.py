@@ -49,8 +49,10 @@ systems do not offer for ordinary files. docs/reliability.md, guarantee 10.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
+import stat
 import unicodedata
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -234,7 +236,10 @@ def append(
 
     real = Path(os.path.realpath(path))
     read_bytes(real)  # a missing or unreadable file fails here, before any lock file appears
-    lock = filelock.FileLock(lock_path(real), timeout=timeout)
+    plan_status = os.stat(real)
+    # Whoever may write the plan may lock it: the lock takes the plan's mode
+    # bits, whatever the umask (a shared folder, docs/security.md).
+    lock = filelock.FileLock(lock_path(real), timeout=timeout, mode=_lock_mode(plan_status))
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -253,6 +258,7 @@ def append(
             ),
             hint=msg("journal.cannot_lock.hint"),
         ) from None
+    _share_lock(lock_path(real), plan_status)
     try:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
@@ -275,6 +281,38 @@ def append(
         raise AssertionError("unreachable")  # pragma: no cover
     finally:
         lock.release()
+
+
+def _lock_mode(plan: os.stat_result) -> int:
+    # The plan's read and write bits; its owner may always open the lock (a
+    # read-only plan is still replaced, as its folder allows).
+    return (stat.S_IMODE(plan.st_mode) & 0o666) | 0o600
+
+
+def _share_lock(lock: Path, plan: os.stat_result) -> None:
+    """Give our own lock file the plan's group and mode bits.
+
+    filelock sets the mode only on the file it creates; a lock file left by
+    an earlier version (0644 from the umask) is put right by its owner. The
+    group needs a chown, allowed to a member of the plan's group. Through a
+    descriptor opened without following symlinks, so that a symlink planted
+    at the lock path changes nothing; another descriptor of the file does not
+    release the lock (flock locks belong to the open file, not the process).
+    """
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                return
+            if info.st_gid != plan.st_gid:
+                os.fchown(fd, -1, plan.st_gid)
+            if stat.S_IMODE(info.st_mode) != _lock_mode(plan):
+                os.fchmod(fd, _lock_mode(plan))
+        finally:
+            os.close(fd)
 
 
 class _Changed(Exception):
