@@ -14,7 +14,7 @@ from ggov_plan.plan.parse import Loaded, parse
 from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import PlanInvalid, PlanNotFound, UsageError
-from ggov_plan.write import journal
+from ggov_plan.write import atomic, journal
 from track_helpers import copy_plan
 
 CONTEXT = Context(today=dt.date(2017, 12, 31))
@@ -376,3 +376,58 @@ def test_every_line_of_a_block_names_its_record() -> None:
     lines = [line for line in text.splitlines() if line]
     assert all(line.endswith(("  # a1", "  # a2")) for line in lines)
     assert len(set(lines)) == len(lines)
+
+
+# --------------------------------------------------------------------------- odd file names
+
+
+def _longest_name(tmp_path: Path) -> str:
+    name = "ke-hoach-" + "a" * (255 - len("ke-hoach-") - len(".toml")) + ".toml"
+    assert len(name.encode()) == 255
+    return name
+
+
+def test_a_plan_with_a_255_byte_name_can_be_written(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path, _longest_name(tmp_path))
+    journal.append(plan, lambda _: [activity("so-tttt-a1")], CONTEXT)
+    journal.append(plan, lambda _: [activity("so-tttt-a2")], CONTEXT)
+    assert [a.id for a in records_of(plan).plan.activities] == ["so-tttt-a1", "so-tttt-a2"]  # type: ignore[union-attr]
+    lock = journal.lock_path(plan)
+    assert lock.exists() and len(lock.name.encode()) <= 255
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([plan.name, lock.name])
+
+
+def test_a_255_byte_name_has_its_stale_temp_files_removed(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path, _longest_name(tmp_path))
+    prefix = atomic.temp_prefix(plan)
+    assert len((prefix + "abcd1234.tmp").encode()) <= 255
+    stale = tmp_path / (prefix + "abcd1234.tmp")
+    stale.write_text("half a plan", encoding="utf-8")
+    journal.append(plan, lambda _: [activity("so-tttt-a1")], CONTEXT)
+    assert not stale.exists()
+
+
+def test_glob_characters_in_a_name_match_only_its_own_temp_files(tmp_path: Path) -> None:
+    bracketed = copy_plan(tmp_path, "plan[1].toml")
+    plain = copy_plan(tmp_path, "plan1.toml")
+    star = copy_plan(tmp_path, "plan*.toml")
+    own = [tmp_path / ".plan[1].toml.k3m9x7ab.tmp"]
+    others = [
+        tmp_path / ".plan1.toml.k3m9x7ab.tmp",  # matched by the glob .plan[1].toml.*.tmp
+        tmp_path / ".plan*.toml.k3m9x7ab.tmp",
+        tmp_path / ".planX.toml.k3m9x7ab.tmp",  # matched by the glob .plan*.toml.*.tmp
+        tmp_path / ".plan[1].toml.x.k3m9x7ab.tmp",  # plan[1].toml.x's
+    ]
+    for path in own + others:
+        path.write_text("half a plan", encoding="utf-8")
+    journal.append(bracketed, lambda _: [activity("so-tttt-a1")], CONTEXT)
+    assert [p for p in own if p.exists()] == []
+    assert all(p.exists() for p in others)
+    journal.append(star, lambda _: [activity("so-tttt-a1")], CONTEXT)
+    assert not (tmp_path / ".plan*.toml.k3m9x7ab.tmp").exists()
+    assert (tmp_path / ".planX.toml.k3m9x7ab.tmp").exists()
+    assert (tmp_path / ".plan1.toml.k3m9x7ab.tmp").exists()
+    journal.append(plain, lambda _: [activity("so-tttt-a1")], CONTEXT)
+    assert not (tmp_path / ".plan1.toml.k3m9x7ab.tmp").exists()
+    for plan in (bracketed, plain, star):
+        assert [a.id for a in records_of(plan).plan.activities] == ["so-tttt-a1"]  # type: ignore[union-attr]

@@ -20,8 +20,19 @@ code  meaning
       write would make the plan invalid; nothing was written
 3     ``report --fail-on overdue``: the report was written, and activities are overdue
 70    an internal error (a bug in ggov-plan); set GGOV_PLAN_DEBUG=1 for details
-75    another ggov-plan held the plan's lock too long; try again
+74    the output could not be written (stdout full, or a broken pipe), and no
+      write had landed; nothing was written
+75    try again, nothing was written: another ggov-plan held the plan's lock
+      too long, or another program changed the plan while it was read or
+      written (:class:`~ggov_plan.plan.files.PlanChanged`)
 ====  =====================================================================
+
+A write that landed is a success (exit 0) even if its output then fails
+(stdout full, closed or a broken pipe): a script that retries on failure
+must not record twice. stderr then says the plan was written and the output
+failed, if stderr still works. 75 is reused for a plan changed during the
+write because the caller's remedy is the same as for a busy lock: nothing
+was written, and running the command again is safe (``EX_TEMPFAIL``).
 
 ``--help`` and every command import this module, so it imports none of the
 plan's machinery at module level: each function imports what it uses.
@@ -29,12 +40,17 @@ plan's machinery at module level: each function imports what it uses.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
+import errno
 import functools
 import inspect
 import os
 import shlex
+import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +61,7 @@ import typer
 from ggov_plan import __version__
 from ggov_plan.cli.inputs import parse_date
 from ggov_plan.i18n import LANG_ENV, choose, set_language, t
+from ggov_plan.i18n.message import Text, text_of
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.text import undecodable, visible_controls
 
@@ -67,6 +84,7 @@ EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 EXIT_OVERDUE = 3
 EXIT_INTERNAL = 70
+EXIT_OUTPUT = 74
 EXIT_BUSY = 75
 
 TODAY_ENV = "GGOV_PLAN_TODAY"
@@ -200,23 +218,165 @@ def _exit_code(error: GgovPlanError) -> int:
     return EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
 
 
+def notice(message: Text) -> None:
+    """Tell the person at the terminal something on stderr, without failing."""
+    with contextlib.suppress(OSError, ValueError):
+        stderr(t("shell.notice", message=visible_controls(text_of(message))))
+
+
 def handle_errors(run: Callable[[], None]) -> None:
-    """Run a command; turn core exceptions into a message on stderr and an exit code."""
+    """Run a command; turn core exceptions into a message on stderr and an exit code.
+
+    The command runs in its own context, where a write records that it
+    landed (:data:`ggov_plan.write.journal.LANDED`), and its output is
+    flushed here, so that a failure to print is seen here and not at exit.
+    """
+    _standard_streams_open()
+    sigpipe = _ignore_sigpipe()
     try:
-        run()
+        # Its own context: the language and what landed are this run's.
+        contextvars.copy_context().run(_guarded, run, sigpipe)
+    finally:
+        if sigpipe:
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
+    try:
+        _run_and_flush(run)
     except GgovPlanError as error:
         raise typer.Exit(_exit_code(error)) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except _OutputFailed as failed:
+        raise typer.Exit(_after_output_failure(failed.error, _landed(), sigpipe)) from None
+    except OSError as error:
+        if not _output_failed(error):
+            _internal(error)
+        raise typer.Exit(_after_output_failure(error, _landed(), sigpipe)) from None
     except Exception as error:  # a bug: say so plainly, without a traceback
-        if os.environ.get(DEBUG_ENV):
-            raise
-        stderr(
-            t("shell.internal", error=f"{type(error).__name__}: {error}")
-            + "\n  "
-            + t("shell.hint", hint=t("shell.internal.hint", version=__version__, env=DEBUG_ENV))
-        )
-        raise typer.Exit(EXIT_INTERNAL) from None
+        _internal(error)
+
+
+def _internal(error: Exception) -> None:
+    if os.environ.get(DEBUG_ENV):
+        raise error
+    stderr(
+        t("shell.internal", error=f"{type(error).__name__}: {error}")
+        + "\n  "
+        + t("shell.hint", hint=t("shell.internal.hint", version=__version__, env=DEBUG_ENV))
+    )
+    raise typer.Exit(EXIT_INTERNAL) from None
+
+
+class _OutputFailed(Exception):
+    """Flushing stdout failed once the command had run."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _run_and_flush(run: Callable[[], None]) -> None:
+    try:
+        run()
+    finally:
+        if sys.stdout is not None:
+            try:
+                sys.stdout.flush()
+            except OSError as error:
+                raise _OutputFailed(error) from error
+
+
+def _standard_streams_open() -> None:
+    """A closed stdin, stdout or stderr is opened on /dev/null first, so that
+    no file ggov-plan opens (the lock, a temp file) can take its number and
+    receive what is printed."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+
+
+def _ignore_sigpipe() -> bool:
+    """In a real process (:func:`ggov_plan.cli.main` restores SIGPIPE's default,
+    so that ``show | head`` ends quietly), catch SIGPIPE during the command:
+    before a write lands it ends the process as before; after, it is
+    ignored, and the write, which landed, is not killed while it prints.
+    Whether the handler was changed."""
+    if not hasattr(signal, "SIGPIPE") or threading.current_thread() is not threading.main_thread():
+        return False
+    if signal.getsignal(signal.SIGPIPE) != signal.SIG_DFL:
+        return False
+    signal.signal(signal.SIGPIPE, _on_sigpipe)
+    return True
+
+
+def _on_sigpipe(signum: int, frame: object) -> None:
+    if _landed() is None:
+        _die_of_sigpipe()
+    # Else the write that raised EPIPE fails with BrokenPipeError: see _guarded.
+
+
+def _die_of_sigpipe() -> None:
+    _silence_stdout()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGPIPE)
+
+
+_OUTPUT_ERRNOS = {
+    getattr(errno, name)
+    for name in ("EPIPE", "ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF")
+    if hasattr(errno, name)
+}
+
+
+def _output_failed(error: OSError) -> bool:
+    """Whether ``error`` came from printing.
+
+    Reading and writing files is wrapped in clear errors where it happens
+    (:mod:`ggov_plan.plan.files`, :mod:`ggov_plan.write.atomic`), and their
+    errors name the file; an error writing to a stream names none.
+    """
+    if isinstance(error, BrokenPipeError):
+        return True
+    return error.errno in _OUTPUT_ERRNOS and error.filename is None
+
+
+def _landed() -> Path | None:
+    journal = sys.modules.get("ggov_plan.write.journal")
+    return None if journal is None else journal.LANDED.get()
+
+
+def _after_output_failure(error: OSError, landed: Path | None, sigpipe: bool) -> int:
+    """Say what happened, if stderr still can; the exit code."""
+    _silence_stdout()  # the interpreter flushes stdout again at exit
+    reason = error.strerror or str(error)
+    with contextlib.suppress(OSError, ValueError):
+        if landed is not None:
+            stderr(
+                t("shell.written_output_failed", path=visible_controls(str(landed)), reason=reason)
+            )
+            stderr("  " + t("shell.hint", hint=t("shell.written_output_failed.hint")))
+            return EXIT_OK
+        if not isinstance(error, BrokenPipeError):
+            stderr(t("shell.output_failed", reason=reason))
+    if isinstance(error, BrokenPipeError) and sigpipe:
+        # Nothing was written: end as SIGPIPE ends other Unix tools (`| head`).
+        _die_of_sigpipe()
+    return EXIT_OK if landed is not None else EXIT_OUTPUT
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
 
 
 # --------------------------------------------------------------------------- common options
@@ -488,7 +648,8 @@ def _root(
 
     Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing
     written), 3 overdue activities (report --fail-on overdue), 70 internal
-    error, 75 plan locked by another writer.
+    error, 74 output failed (nothing written), 75 try again: plan locked by
+    another writer or changed by another program (nothing written).
     """
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ggov_plan.cli.shell import PlanSource, context, load_valid, plan_path, today
+from ggov_plan.cli.shell import PlanSource, context, load_valid, notice, plan_path, today
 from ggov_plan.i18n import t
 from ggov_plan.problems import UsageError
 
@@ -112,7 +112,14 @@ def write(
         dry_run=dry_run,
         use_cache=plan.use_cache,
         before=before,
+        notice=notice,
     )
+    if not made[-1].records:  # the same --id and values again: already there
+        from ggov_plan.i18n.message import msg
+
+        notice(msg("journal.already_recorded", id=made[-1].id))
+        print(made[-1].id)
+        return
     print_write(result, made[-1].id)
 
 

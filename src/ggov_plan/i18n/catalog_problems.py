@@ -83,6 +83,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "save the plan to a .toml file and name that file",
         "hãy lưu kế hoạch vào một tệp .toml rồi chỉ đến tệp đó",
     ),
+    "read.kept_changing": (
+        "{path}: the file kept changing while ggov-plan read it ({times} tries); "
+        "another program is writing to it",
+        "{path}: tệp liên tục thay đổi trong khi ggov-plan đọc ({times} lần thử); "
+        "một chương trình khác đang ghi vào tệp",
+    ),
+    "read.kept_changing.hint": (
+        "wait until the other program has saved the file, then run the command again",
+        "hãy đợi chương trình kia lưu xong tệp rồi chạy lại lệnh",
+    ),
     "read.permission": ("permission denied", "không có quyền đọc tệp"),
     "read.permission.hint": ("check the file's permissions", "kiểm tra quyền truy cập của tệp"),
     "read.cannot_read": ("cannot read: {reason}", "không đọc được: {reason}"),
@@ -562,13 +572,31 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "đã thôi chờ sau {seconds} giây",
     ),
     "journal.busy.hint": ("try again in a moment", "hãy thử lại sau giây lát"),
+    "journal.changed": (
+        "{path}: the plan changed while ggov-plan was writing to it (another program "
+        "saved it, {times} times); nothing was written",
+        "{path}: kế hoạch đã thay đổi trong khi ggov-plan đang ghi (một chương trình "
+        "khác đã lưu tệp, {times} lần); chưa ghi gì",
+    ),
+    "journal.changed.hint": (
+        "run the command again; close the plan in other programs first",
+        "hãy chạy lại lệnh; trước đó hãy đóng kế hoạch trong các chương trình khác",
+    ),
+    "journal.retrying": (
+        "{path}: the plan changed while ggov-plan was writing to it (another program "
+        "saved it); reading it again, try {attempt} of {attempts}",
+        "{path}: kế hoạch đã thay đổi trong khi ggov-plan đang ghi (một chương trình "
+        "khác đã lưu tệp); đọc lại, lần thử {attempt}/{attempts}",
+    ),
     "journal.cannot_lock": (
         "{path}: cannot take the lock {lock}: {reason}",
         "{path}: không khóa được tệp {lock}: {reason}",
     ),
     "journal.cannot_lock.hint": (
-        "the plan's folder must be writable, and the lock file a plain file or absent",
-        "thư mục chứa kế hoạch phải ghi được, và tệp khóa phải là tệp thường hoặc chưa có",
+        "the plan's folder must be writable, and the lock file a plain file you may write: "
+        "it takes the plan's group and mode, so ask its owner to give it those",
+        "thư mục chứa kế hoạch phải ghi được, và tệp khóa phải là tệp thường mà bạn ghi được: "
+        "tệp khóa lấy nhóm và quyền của kế hoạch, hãy nhờ chủ tệp đặt lại như vậy",
     ),
     "journal.not_utf8": (
         "{what} holds bytes that are not UTF-8 text",
@@ -791,7 +819,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "kết quả đo {id!r} đã được hủy bỏ",
     ),
     "journal.id_taken": ("--id: {key} {id!r} already exists", "--id: {key} {id!r} đã có"),
-    "journal.id_taken.hint": ("choose another id", "chọn mã khác"),
+    "journal.id_taken.hint": (
+        "it was recorded with other values; choose another id, or give the same values again",
+        "mã này đã được ghi với giá trị khác; hãy chọn mã khác, hoặc nhập lại đúng các giá trị cũ",
+    ),
+    "journal.already_recorded": (
+        "{id} was already recorded with these values; nothing to write",
+        "{id} đã được ghi với đúng các giá trị này; không ghi thêm",
+    ),
     "journal.not_in_plan": ("{record} is not in the plan", "{record} không có trong kế hoạch"),
     "journal.not_in_plan.hint": (
         "the file may have changed since it was read; run the command again",

@@ -270,6 +270,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "this is a bug in ggov-plan {version}; rerun with {env}=1 for the traceback and report it",
         "đây là lỗi của ggov-plan {version}; chạy lại với {env}=1 để xem chi tiết và báo lỗi",
     ),
+    "shell.output_failed": (
+        "ggov-plan: error: the output could not be written: {reason}",
+        "ggov-plan: lỗi: không ghi được kết quả ra: {reason}",
+    ),
+    "shell.written_output_failed": (
+        "ggov-plan: {path} was written, but the output could not be: {reason}",
+        "ggov-plan: đã ghi vào {path}, nhưng không in được kết quả ra: {reason}",
+    ),
+    "shell.written_output_failed.hint": (
+        "do not run the command again; see what was written with activity list or activity show",
+        "đừng chạy lại lệnh; xem bản ghi đã ghi bằng activity list hoặc activity show",
+    ),
+    "shell.notice": ("ggov-plan: {message}", "ggov-plan: {message}"),
     "shell.bad_lang": (
         "--lang / ${env}: {value!r} is not a language ggov-plan speaks",
         "--lang / ${env}: ggov-plan không hỗ trợ ngôn ngữ {value!r}",

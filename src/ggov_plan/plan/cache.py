@@ -367,10 +367,13 @@ def _write_atomically(path: Path, payload: Any) -> bool:
         # write of the same entry removes it. Should that be another
         # process's temp file in progress, that process only fails to
         # update the cache, which is never an error.
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
-        descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # Matched exactly, never by a glob pattern (ggov_plan.write.atomic).
+        from ggov_plan.write.atomic import remove_stale_temps, temp_prefix
+
+        remove_stale_temps(path)
+        descriptor, temp = tempfile.mkstemp(
+            dir=path.parent, prefix=temp_prefix(path), suffix=".tmp"
+        )
         try:
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(_tag())

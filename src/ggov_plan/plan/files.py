@@ -1,8 +1,17 @@
 """Finding a plan file and reading its bytes as text.
 
 Reading stops with an exception only when there is no text to work with: no
-file, a folder, a pipe, bad UTF-8. What the text says is judged later, in
-:mod:`ggov_plan.plan.parse`.
+file, a folder, a pipe, bad UTF-8, or a file that keeps changing while it is
+read. What the text says is judged later, in :mod:`ggov_plan.plan.parse`.
+
+A read never takes a file that changed while it was read: the file is
+stat'ed before and after (inode, size, modification time in nanoseconds);
+if they differ, or the bytes read are not the size the file had, it is read
+again, up to :data:`READ_ATTEMPTS` times, then refused with
+:class:`PlanChanged` (exit 75, "try again"). Another program rewriting the
+plan in place (truncate, then write) is seen this way. What the read proves
+travels in a :class:`Stamp`, which a write checks again just before it
+replaces the file (:mod:`ggov_plan.write.journal`).
 """
 
 from __future__ import annotations
@@ -11,10 +20,14 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from ggov_plan.i18n.message import msg
-from ggov_plan.problems import PlanNotFound, PlanUnreadable
+from ggov_plan.problems import GgovPlanError, PlanNotFound, PlanUnreadable
+
+#: How many times a file that changed while it was read is read again.
+READ_ATTEMPTS = 5
 
 #: Where a plan is looked for when no path is given, after $GGOV_PLAN_FILE.
 DEFAULT_PLAN = Path("data") / "plan2017.toml"
@@ -58,19 +71,59 @@ def find_plan(
 # --------------------------------------------------------------------------- reading
 
 
+class PlanChanged(GgovPlanError):
+    """Another program changed the plan while it was read or written; nothing
+    was written, and running the command again is safe (exit 75)."""
+
+    exit_code = 75  # EX_TEMPFAIL, as a busy lock: try again (cli/shell.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What the file system says about one version of a file."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, status: os.stat_result) -> Stamp:
+        return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _read_all(path: Path) -> bytes:
+    # A seam for the tests, which rewrite the file while it is read.
+    return path.read_bytes()
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is a clear error.
+    """The file's bytes; a missing or unreadable file is a clear error."""
+    return read_stable(path)[0]
+
+
+def read_stable(path: Path) -> tuple[bytes, Stamp]:
+    """The file's bytes, read while the file did not change, and its stamp.
 
     Only a regular file is read: a named pipe would wait forever for a writer,
-    and a device such as /dev/zero never ends.
+    and a device such as /dev/zero never ends. A missing or unreadable file
+    is a clear error; a file that changes on every try is :class:`PlanChanged`.
     """
     try:
-        mode = path.stat().st_mode  # before opening: opening a pipe already waits
-        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            raise PlanUnreadable(
-                str(path), msg("read.not_regular"), hint=msg("read.not_regular.hint")
-            )
-        return path.read_bytes()
+        for _ in range(READ_ATTEMPTS):
+            before = path.stat()  # before opening: opening a pipe already waits
+            if not stat.S_ISREG(before.st_mode) and not stat.S_ISDIR(before.st_mode):
+                raise PlanUnreadable(
+                    str(path), msg("read.not_regular"), hint=msg("read.not_regular.hint")
+                )
+            raw = _read_all(path)
+            stamp = Stamp.of(before)
+            if Stamp.of(path.stat()) == stamp and len(raw) == stamp.size:
+                return raw, stamp
+        raise PlanChanged(
+            msg("read.kept_changing", path=path, times=READ_ATTEMPTS),
+            hint=msg("read.kept_changing.hint"),
+        )
     except FileNotFoundError:
         raise PlanNotFound(
             msg("read.not_found", path=path), hint=msg("read.not_found.hint")

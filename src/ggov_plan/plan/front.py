@@ -29,7 +29,7 @@ from typing import Any
 
 from ggov_plan.plan import cache as parse_cache
 from ggov_plan.plan import rules
-from ggov_plan.plan.files import read_bytes
+from ggov_plan.plan.files import Stamp, read_bytes, read_stable
 from ggov_plan.plan.model import Header, Plan
 from ggov_plan.plan.parse import Loaded
 from ggov_plan.problems import PlanInvalid, Problem
@@ -103,10 +103,13 @@ class Checked:
 
 @dataclass(frozen=True, slots=True)
 class Current:
-    """The plan under a write's lock: its bytes, and the valid plan they make."""
+    """The plan under a write's lock: its bytes, the valid plan they make, and
+    the file's stamp when they were read (the write checks it again before
+    it replaces the file)."""
 
     raw: bytes
     checked: Checked
+    stamp: Stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +171,7 @@ def reread_for_write(
     (:func:`remember_written`). Raises :class:`PlanInvalid` if the plan now
     has errors.
     """
-    raw = read_bytes(path)
+    raw, stamp = read_stable(path)
     if before is not None and before.file == file and before.reading.basis is not None:
         basis = before.reading.basis
         if not cache:  # read with the cache on, written with it off: leave it alone
@@ -180,16 +183,16 @@ def reread_for_write(
                 reading = dataclasses.replace(
                     before.reading, loaded=result.loaded, how="cache", basis=basis
                 )
-                return Current(raw, reading.checked())
+                return Current(raw, reading.checked(), stamp)
             # Another writer appended blocks since: only those are parsed.
             result = dataclasses.replace(result, entry=basis.entry, on_disk=basis.on_disk)
-            return Current(raw, _judged(result, today, remember=False).checked())
+            return Current(raw, _judged(result, today, remember=False).checked(), stamp)
     if cache:
         entry = parse_cache.entry_path(path, folder or parse_cache.cache_folder())
         result = parse_cache.load_entry(raw, file, entry, write=False)
     else:
         result = parse_cache.load_raw(raw, file, None)
-    return Current(raw, _judged(result, today, remember=False).checked())
+    return Current(raw, _judged(result, today, remember=False).checked(), stamp)
 
 
 def prove_appended(current: Current, new_raw: bytes) -> Appended | None:

@@ -10,15 +10,23 @@ name survives a crash.
   pipe (``-o /dev/stdout``) is written into, never replaced.
 - :func:`write_new` hard-links the temp file to the new name, which fails if
   the name was taken meanwhile, so it never overwrites (``init``).
+
+Temp files are named ``.<name>.<random>.tmp``; for a name too long for that
+to fit in NAME_MAX bytes, ``.<hash of the name>.ggov.<random>.tmp``
+(:func:`temp_prefix`). A temp file of a file is recognised by its exact
+name (:func:`is_temp_of`), never by a glob pattern, so a name holding ``[``,
+``*`` or ``?`` matches only its own temp files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ggov_plan.i18n.message import PerLanguage, msg
@@ -40,6 +48,64 @@ _REASONS: dict[int, str] = {
     )
     if hasattr(errno, name)
 }
+
+
+#: The longest file name most file systems take, in bytes (ext4, xfs, btrfs, tmpfs).
+NAME_MAX = 255
+#: The characters of the random part of a name from :func:`tempfile.mkstemp`.
+_RANDOM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_RANDOM_LENGTH = 8  # tempfile's
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return min(NAME_MAX, os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):  # no pathconf on Windows
+        return NAME_MAX
+
+
+def short_name(name: str, suffix: str, folder: Path) -> str:
+    """``.<name><suffix>``, or ``.<hash of name>.ggov<suffix>`` if that would
+    not fit in the folder's longest file name."""
+    if len(os.fsencode(f".{name}{suffix}")) <= _name_max(folder):
+        return f".{name}{suffix}"
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:32]
+    return f".{digest}.ggov{suffix}"
+
+
+def temp_prefix(path: Path) -> str:
+    """The start of the name of ``path``'s temp files; they end in ``<random>.tmp``."""
+    return short_name(path.name, "." + "x" * _RANDOM_LENGTH + ".tmp", path.parent)[
+        : -(_RANDOM_LENGTH + len(".tmp"))
+    ]
+
+
+def is_temp_of(path: Path, candidate: str, prefix: str | None = None) -> bool:
+    """Whether the file named ``candidate``, beside ``path``, is one of its temp files."""
+    prefix = prefix or temp_prefix(path)
+    if not (candidate.startswith(prefix) and candidate.endswith(".tmp")):
+        return False
+    middle = candidate[len(prefix) : -len(".tmp")]
+    # Only a random part: ".plan.toml.x.abcd1234.tmp" belongs to plan.toml.x.
+    return bool(middle) and set(middle) <= _RANDOM_CHARS
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the temp files ``path``'s killed writers left, matched exactly.
+
+    Call it only while no other writer of ``path`` can be writing one (under
+    the plan's lock), or where removing a live one only fails its writer
+    harmlessly (the parse cache).
+    """
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    prefix = temp_prefix(path)
+    for name in names:
+        if is_temp_of(path, name, prefix):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
 
 
 def _umask() -> int:
@@ -85,7 +151,7 @@ def _check_folder(path: Path) -> None:
 
 def _temp_file(path: Path, data: bytes, mode: int) -> Path:
     """``data`` in a synced temp file beside ``path``, with ``mode``."""
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -153,12 +219,19 @@ def write_new(path: Path, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
-def write_replacing(path: Path, data: bytes) -> None:
+def write_replacing(
+    path: Path, data: bytes, *, unchanged: Callable[[Path], None] | None = None
+) -> None:
     """Write ``path`` atomically, replacing a regular file that is there.
 
     A symlink stays a symlink: the file it points to is replaced. A device,
     pipe or socket (``-o /dev/stdout``, ``/dev/null``) is written into, never
     replaced by a regular file.
+
+    ``unchanged`` is called with the real path once the temp file is written
+    and synced, just before the rename: it raises if the file may no longer
+    be replaced (the journal's compare-and-swap), and the temp file is then
+    removed and nothing is written.
     """
     try:
         info: os.stat_result | None = os.stat(path)  # follows symlinks
@@ -178,6 +251,8 @@ def write_replacing(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
         temp = _temp_file(real, data, mode)
         try:
+            if unchanged is not None:
+                unchanged(real)
             os.replace(temp, real)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -176,11 +177,6 @@ def add_activity(plan: Plan, request: NewActivity, context: WriteContext) -> Cha
     tasks = plan.by_id("tasks")
     _require(request.task in tasks, "task", request.task)
     taken = plan.declared_ids.get("activity", frozenset())
-    if request.id is not None and request.id in taken:
-        raise UsageError(
-            msg("journal.id_taken", key="activity", id=request.id),
-            hint=msg("journal.id_taken.hint"),
-        )
     # Named after who does it, so that ids read as whose work they are.
     prefix = request.agency or tasks[request.task].agency
     ident = request.id or new_id(prefix, taken, context.choice)
@@ -198,7 +194,30 @@ def add_activity(plan: Plan, request: NewActivity, context: WriteContext) -> Cha
         "source": request.source,
         "created": context.today,
     }
+    if request.id is not None and request.id in taken:
+        # Idempotent under --id: the same request again (a script retrying
+        # after it lost the output) is a no-op; other values are refused.
+        existing = plan.by_id("activities").get(request.id)
+        if existing is not None and _same_record(existing, values, ignore={"created"}):
+            return Change(ident, [])
+        raise UsageError(
+            msg("journal.id_taken", key="activity", id=request.id),
+            hint=msg("journal.id_taken.hint"),
+        )
     return Change(ident, [("activity", values)])
+
+
+def _same_record(existing: object, values: dict[str, Any], *, ignore: set[str]) -> bool:
+    """Whether ``existing`` holds ``values`` (as the journal writes them: NFC, None left out)."""
+    for name, value in values.items():
+        if name in ignore:
+            continue
+        want = unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+        if isinstance(want, list):
+            want = tuple(unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in want)
+        if getattr(existing, name, None) != want:
+            return False
+    return True
 
 
 def record_completion(plan: Plan, request: NewCompletion, context: WriteContext) -> Change:

@@ -17,9 +17,34 @@ can be joined by git's union merge driver. Each write:
    old text's structure proves that enough, see :func:`append`);
 5. replaces the file atomically: a temp file in the same folder, fsync,
    rename over the real file (a symlinked plan stays a symlink), keeping the
-   file's permissions.
+   file's permissions; but first, just before the rename, proves that the
+   file on disk is still, byte for byte, what step 2 read (compare-and-swap,
+   below).
 
 A write that fails at any step leaves the file as it was.
+
+Other programs. The lock is advisory: an editor saving the plan (vim and
+VS Code write a new file and rename it over the plan), or a program
+rewriting it in place, does not take it. So step 2 reads the file only
+while it does not change (stat before and after, :mod:`ggov_plan.plan.files`),
+and step 5 checks, after the temp file is written and synced and just
+before the rename, that the path still names the same inode with the same
+size and modification time, and that its bytes are the very bytes step 2
+read. If not, nothing is written: the temp file is removed and the write
+starts again from step 2 on the new text, saying so on stderr (through
+``notice``), at most :data:`WRITE_ATTEMPTS` times in all; then it gives up
+with :class:`PlanChanged`, exit 75, "run the command again" (the same
+contract as a busy lock: nothing was written, and running the command again
+is safe). Retrying is safe because the records are built again, and every
+precondition judged again, on the new text.
+
+What is not guaranteed: between the final check and rename(2) there is a
+window of a few microseconds (one comparison of bytes already in memory and
+one system call). A program that ignores the lock and saves inside that
+window loses its save to ours; and a program that keeps the old file open
+and writes into it after our rename writes into a file that is no longer
+the plan. Neither can be closed without mandatory locking, which POSIX
+systems do not offer for ordinary files. docs/reliability.md, guarantee 10.
 """
 
 from __future__ import annotations
@@ -27,24 +52,37 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import stat
 import unicodedata
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ggov_plan.i18n.message import PerLanguage, Text, msg
-from ggov_plan.plan import front
-from ggov_plan.plan.files import read_bytes
+from ggov_plan.i18n.message import Message, PerLanguage, Text, msg
+from ggov_plan.plan import files, front
+from ggov_plan.plan.files import PlanChanged, read_bytes
 from ggov_plan.plan.parse import Loaded, parse
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.plan.validity import ID_PATTERN
 from ggov_plan.problems import GgovPlanError, Problem, UsageError
 from ggov_plan.text import undecodable
-from ggov_plan.write.atomic import write_replacing
+from ggov_plan.write.atomic import remove_stale_temps, short_name, write_replacing
+
+__all__ = ["PlanChanged"]  # raised here too; defined where reads raise it
 
 #: How long a second writer waits for the lock before giving up.
 LOCK_TIMEOUT_SECONDS = 10.0
+#: How many times a write is tried when another program changes the plan
+#: between the read under the lock and the rename.
+WRITE_ATTEMPTS = 3
+
+#: The plan this run has written, once it is written: for the error edge,
+#: which must not report a failure to print after the write as a failed write
+#: (:func:`ggov_plan.cli.shell.handle_errors` runs each command in its own
+#: context).
+LANDED: ContextVar[Path | None] = ContextVar("ggov_plan_landed", default=None)
 
 #: (collection key, record) pairs, e.g. ("activity", {"id": …, "task": …}).
 NewRecords = Sequence[tuple[str, dict[str, Any]]]
@@ -70,7 +108,8 @@ class WriteResult:
 
 
 def lock_path(real: Path) -> Path:
-    return real.with_name(f".{real.name}.lock")
+    """``.<name>.lock`` beside the plan; a hash of the name if that is too long."""
+    return real.with_name(short_name(real.name, ".lock", real.parent))
 
 
 def _nfc(value: Any) -> Any:
@@ -162,13 +201,6 @@ def verify(
     return new
 
 
-def _remove_stale_temps(real: Path) -> None:
-    # Only called under the lock, so no live writer owns these.
-    for stale in real.parent.glob(f".{real.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
 def _expected_blocks(records: NewRecords) -> dict[str, list[dict[str, Any]]]:
     expected: dict[str, list[dict[str, Any]]] = {}
     for key, record in records:
@@ -185,6 +217,7 @@ def append(
     timeout: float = LOCK_TIMEOUT_SECONDS,
     use_cache: bool = True,
     before: front.Checked | None = None,
+    notice: Callable[[Message], None] | None = None,
 ) -> WriteResult:
     """Append the records ``build`` makes from the current plan, safely.
 
@@ -199,12 +232,20 @@ def append(
     headers (:func:`ggov_plan.plan.prove_appended`): the whole file then
     reads as the old data plus the blocks' data, which must be exactly the
     new records. Otherwise the whole new text is parsed and compared.
+
+    ``notice`` is told when another program changed the plan during the
+    write and the write starts again (see the module's docstring).
+    ``build`` may then run again, on the new text. A ``build`` that returns
+    no record writes nothing (the result says ``written=False``).
     """
     import filelock  # only writes need it; read commands start faster without
 
     real = Path(os.path.realpath(path))
     read_bytes(real)  # a missing or unreadable file fails here, before any lock file appears
-    lock = filelock.FileLock(lock_path(real), timeout=timeout)
+    plan_status = os.stat(real)
+    # Whoever may write the plan may lock it: the lock takes the plan's mode
+    # bits, whatever the umask (a shared folder, docs/security.md).
+    lock = filelock.FileLock(lock_path(real), timeout=timeout, mode=_lock_mode(plan_status))
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -223,33 +264,118 @@ def append(
             ),
             hint=msg("journal.cannot_lock.hint"),
         ) from None
+    _share_lock(lock_path(real), plan_status)
     try:
-        current = front.reread_for_write(
-            real, file=str(path), before=before, today=context.today, cache=use_cache
-        )
-        raw = current.raw
-        old = current.checked.loaded
-        records = build(current.checked)
-        newline = "\r\n" if b"\r\n" in raw else "\n"
-        _check_utf8(records)
-        blocks = render_blocks(records, newline)
-        if raw:
-            separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
-            blocks = separator + blocks
-        new_raw = raw + blocks.encode("utf-8")
-        appended = _verify_appended(current, new_raw, records)
-        if appended is None:  # not provable from the blocks alone: check the whole text
-            text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
-            verify(old, text, text + blocks, records, context)
-        if not dry_run:
-            _remove_stale_temps(real)
-            write_replacing(real, new_raw)
-            if appended is not None:
-                # Only now, with the plan written: the next command starts warm.
-                front.remember_written(appended)
-        return WriteResult(Path(path), blocks, written=not dry_run)
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return _attempt(path, real, build, context, dry_run, use_cache, before)
+            except _Changed:
+                if attempt == WRITE_ATTEMPTS:
+                    raise PlanChanged(
+                        msg("journal.changed", path=path, times=WRITE_ATTEMPTS),
+                        hint=msg("journal.changed.hint"),
+                    ) from None
+                if notice is not None:
+                    notice(
+                        msg(
+                            "journal.retrying",
+                            path=path,
+                            attempt=attempt + 1,
+                            attempts=WRITE_ATTEMPTS,
+                        )
+                    )
+        raise AssertionError("unreachable")  # pragma: no cover
     finally:
         lock.release()
+
+
+def _lock_mode(plan: os.stat_result) -> int:
+    # The plan's read and write bits; its owner may always open the lock (a
+    # read-only plan is still replaced, as its folder allows).
+    return (stat.S_IMODE(plan.st_mode) & 0o666) | 0o600
+
+
+def _share_lock(lock: Path, plan: os.stat_result) -> None:
+    """Give our own lock file the plan's group and mode bits.
+
+    filelock sets the mode only on the file it creates; a lock file left by
+    an earlier version (0644 from the umask) is put right by its owner. The
+    group needs a chown, allowed to a member of the plan's group. Through a
+    descriptor opened without following symlinks, so that a symlink planted
+    at the lock path changes nothing; another descriptor of the file does not
+    release the lock (flock locks belong to the open file, not the process).
+    """
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                return
+            if info.st_gid != plan.st_gid:
+                os.fchown(fd, -1, plan.st_gid)
+            if stat.S_IMODE(info.st_mode) != _lock_mode(plan):
+                os.fchmod(fd, _lock_mode(plan))
+        finally:
+            os.close(fd)
+
+
+class _Changed(Exception):
+    """The plan on disk is no longer what the write read: try again."""
+
+
+def _unchanged(raw: bytes, stamp: files.Stamp) -> Callable[[Path], None]:
+    """The compare-and-swap check, run just before the rename."""
+
+    def check(real: Path) -> None:
+        try:
+            now = files.Stamp.of(os.stat(real))
+            if now != stamp or files._read_all(real) != raw:
+                raise _Changed
+        except OSError:  # gone, or replaced by something unreadable
+            raise _Changed from None
+
+    return check
+
+
+def _attempt(
+    path: Path,
+    real: Path,
+    build: Callable[[front.Checked], NewRecords],
+    context: Context,
+    dry_run: bool,
+    use_cache: bool,
+    before: front.Checked | None,
+) -> WriteResult:
+    """One try of :func:`append`'s steps 2 to 5, under the lock."""
+    current = front.reread_for_write(
+        real, file=str(path), before=before, today=context.today, cache=use_cache
+    )
+    raw = current.raw
+    old = current.checked.loaded
+    records = build(current.checked)
+    if not records:
+        return WriteResult(Path(path), "", written=False)
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    _check_utf8(records)
+    blocks = render_blocks(records, newline)
+    if raw:
+        separator = newline if raw.endswith((b"\n", b"\r")) else newline * 2
+        blocks = separator + blocks
+    new_raw = raw + blocks.encode("utf-8")
+    appended = _verify_appended(current, new_raw, records)
+    if appended is None:  # not provable from the blocks alone: check the whole text
+        text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
+        verify(old, text, text + blocks, records, context)
+    if not dry_run:
+        remove_stale_temps(real)
+        write_replacing(real, new_raw, unchanged=_unchanged(raw, current.stamp))
+        LANDED.set(Path(path))
+        if appended is not None:
+            # Only now, with the plan written: the next command starts warm.
+            front.remember_written(appended)
+    return WriteResult(Path(path), blocks, written=not dry_run)
 
 
 def _check_utf8(records: NewRecords) -> None:
