@@ -415,6 +415,38 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--from copies another plan's declaration; --blank writes a template",
         "--from chép phần khai báo của một kế hoạch khác; --blank tạo tệp mẫu để điền",
     ),
+    "init.path_missing": (
+        "give the new plan file's PATH",
+        "cần cho biết đường dẫn của tệp kế hoạch mới (PATH)",
+    ),
+    "init.path_missing.hint": (
+        "ggov-plan init PATH --from FILE, --from sample:NAME or --blank",
+        "ggov-plan init TỆP --from TỆP_NGUỒN, --from sample:TÊN hoặc --blank",
+    ),
+    "init.list_alone": (
+        "--list-samples takes no PATH, --from or --blank",
+        "--list-samples không dùng kèm PATH, --from hay --blank",
+    ),
+    "init.list_alone.hint": (
+        "run ggov-plan init --list-samples on its own",
+        "chạy riêng lệnh ggov-plan init --list-samples",
+    ),
+    "init.sample_missing": (
+        "--from {source}: no sample has that name; nothing was written",
+        "--from {source}: không có kế hoạch mẫu nào tên như vậy; chưa tạo tệp",
+    ),
+    "init.sample_missing.hint": (
+        "the samples are: {names} (ggov-plan init --list-samples)",
+        "các kế hoạch mẫu: {names} (ggov-plan init --list-samples)",
+    ),
+    "init.sample": (
+        "sample:{name}: {kind} {number}, {start} to {end}: {title}",
+        "sample:{name}: {kind} {number}, {start} đến {end}: {title}",
+    ),
+    "init.samples.use": (
+        "start a plan from one: ggov-plan init PATH --from sample:NAME",
+        "bắt đầu một kế hoạch từ mẫu: ggov-plan init TỆP --from sample:TÊN",
+    ),
     "init.from_missing": ("--from {source}: no such file", "--from {source}: không có tệp"),
     "init.from_missing.hint": ("check the path", "kiểm tra lại đường dẫn"),
     "init.not_toml": (
