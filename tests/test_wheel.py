@@ -63,6 +63,37 @@ def test_the_version_is_written_once_and_the_changelog_has_it() -> None:
     assert re.search(r"^## \[Unreleased\]", changelog, re.MULTILINE)
 
 
+#: A file only a clone has: the repository's docs/ folder or its README.
+CLONE_ONLY = re.compile(r"docs/[\w-]+\.md|README\.md")
+
+
+def _user_texts() -> dict[str, str]:
+    """Every text an installed ggov-plan shows or writes, by where it comes from."""
+    from typer.testing import CliRunner
+
+    from ggov_plan.cli import app, registry
+    from ggov_plan.i18n import CATALOG
+    from ggov_plan.plan.schema import schema_text
+
+    texts = {f"catalog {key}": "\n".join(pair) for key, pair in CATALOG.items()}
+    texts["schema"] = schema_text()
+    for name in samples.names():
+        texts[f"sample:{name}"] = samples.text(name) or ""
+    runner = CliRunner()
+    for path in ("", *registry.command_paths()):
+        result = runner.invoke(app, [*path.split(), "--help"], env={"COLUMNS": "400"})
+        assert result.exit_code == 0, result.output
+        texts[f"ggov-plan {path} --help"] = result.stdout
+    return texts
+
+
+def test_nothing_an_install_shows_names_a_file_only_a_clone_has() -> None:
+    """Messages, help, the template, the schema and the samples name what every
+    install has (a command, or a public address) rather than docs/*.md."""
+    found = {where: CLONE_ONLY.findall(text) for where, text in _user_texts().items()}
+    assert {where: names for where, names in found.items() if names} == {}
+
+
 # --------------------------------------------------------------------------- slow
 
 #: What pip prints when it cannot reach an index, rather than a broken package.

@@ -72,13 +72,14 @@ def test_blank_writes_a_commented_template_that_passes_check(tmp_path: Path) -> 
     assert result.stdout.splitlines() == [
         f"wrote {target}: a blank plan to fill in",
         f"{target}: valid (0 errors, 0 warnings)",
-        f"next: edit {target} (see docs/plan-format.md), then run: "
+        f"next: edit {target} (`ggov-plan schema` describes every key), then run: "
         f"ggov-plan check {shlex.quote(str(target))}",
     ]
     check_ok(target)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# A new ggov-plan plan file")
-    assert "docs/plan-format.md" in text
+    assert "`ggov-plan schema` describes every table and key" in text
+    assert "--from sample:plan2017" in text  # a complete example, in every install
     assert "format = 1\n" in text
     loaded = load(target)
     assert loaded.plan is not None and loaded.plan.header is not None

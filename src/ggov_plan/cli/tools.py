@@ -66,7 +66,6 @@ def schema(
 
     Draft 2020-12, generated from the same specs as `check`: keys, types,
     required keys, ids and choices. References, sums and date order need `check`.
-    See docs/ci.md.
     """
     from ggov_plan.plan.schema import schema_text
     from ggov_plan.write.atomic import write_replacing
