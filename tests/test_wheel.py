@@ -148,13 +148,14 @@ def test_the_wheel_installs_and_works_without_a_clone(tmp_path: Path) -> None:
     assert {"ggov_plan/py.typed", f"ggov_plan-{__version__}.dist-info/licenses/LICENSE"} <= names
     assert not any(name.startswith(("tests/", "data/", "docs/")) for name in names)
 
+    # A venv without pip of its own (seeding one costs seconds), filled by
+    # this environment's pip through --python.
     venv = tmp_path / "venv"
-    made = _run([sys.executable, "-m", "venv", venv], cwd=tmp_path, env=env)
+    made = _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp_path, env=env)
     assert made.returncode == 0, made.stderr
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    installed = _run(
-        [bin_dir / "python", "-m", "pip", "install", "--quiet", wheel], cwd=tmp_path, env=env
-    )
+    pip = [sys.executable, "-m", "pip", "--python", bin_dir / "python"]
+    installed = _run([*pip, "install", "--quiet", wheel], cwd=tmp_path, env=env)
     if installed.returncode != 0 and OFFLINE.search(installed.stderr):
         pytest.skip(f"pip cannot reach an index for the dependencies: {installed.stderr[-300:]}")
     assert installed.returncode == 0, installed.stderr
@@ -166,6 +167,10 @@ def test_the_wheel_installs_and_works_without_a_clone(tmp_path: Path) -> None:
         | {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     )
     ggov = bin_dir / "ggov-plan"
+
+    imported = "import ggov_plan; print(ggov_plan.__file__)"
+    where = _run([bin_dir / "python", "-c", imported], cwd=work, env=env)
+    assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout  # not the checkout
 
     version = _run([ggov, "--version"], cwd=work, env=env)
     assert version.stdout == f"ggov-plan {__version__}\n", version.stderr
