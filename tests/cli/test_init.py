@@ -72,13 +72,14 @@ def test_blank_writes_a_commented_template_that_passes_check(tmp_path: Path) -> 
     assert result.stdout.splitlines() == [
         f"wrote {target}: a blank plan to fill in",
         f"{target}: valid (0 errors, 0 warnings)",
-        f"next: edit {target} (see docs/plan-format.md), then run: "
+        f"next: edit {target} (`ggov-plan schema` describes every key), then run: "
         f"ggov-plan check {shlex.quote(str(target))}",
     ]
     check_ok(target)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# A new ggov-plan plan file")
-    assert "docs/plan-format.md" in text
+    assert "`ggov-plan schema` describes every table and key" in text
+    assert "--from sample:plan2017" in text  # a complete example, in every install
     assert "format = 1\n" in text
     loaded = load(target)
     assert loaded.plan is not None and loaded.plan.header is not None
@@ -265,6 +266,76 @@ def test_a_missing_source_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+# --------------------------------------------------------------------------- samples
+
+
+def test_from_a_sample_needs_no_clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel install has no data/ folder: the shipped plan comes from the package."""
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "plan2018.toml", "--from", "sample:plan2017")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "wrote plan2018.toml: the declaration of sample:plan2017 (it has no journal records)",
+        "plan2018.toml: valid (0 errors, 1 warning)",
+    ]
+    assert (tmp_path / "plan2018.toml").read_bytes() == PLAN_2017.read_bytes()
+    check_ok(tmp_path / "plan2018.toml")
+
+
+def test_an_unknown_sample_is_refused_with_the_names_there_are(tmp_path: Path) -> None:
+    result = cli("init", tmp_path / "new.toml", "--from", "sample:plan2099")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "ggov-plan: error: --from sample:plan2099: no sample has that name; nothing was written",
+        "  hint: the samples are: sample:plan2017 (ggov-plan init --list-samples)",
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_looks_like_a_sample_is_read_with_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(MINISTRY, tmp_path / "sample:plan2017")
+    result = cli("init", "new.toml", "--from", "./sample:plan2017")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "new.toml").read_text(encoding="utf-8") == declaration_of(
+        MINISTRY.read_text(encoding="utf-8")
+    )
+
+
+def test_list_samples_names_each_with_its_document(tmp_path: Path) -> None:
+    result = cli("init", "--list-samples")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "sample:plan2017: Kế hoạch 228/KH-UBND, 2017-08-18 to 2017-12-31: Tuyên truyền xây "
+        "dựng chính quyền điện tử, dịch vụ công trực tuyến trên địa bàn tỉnh Tiền Giang năm 2017",
+        "start a plan from one: ggov-plan init PATH --from sample:NAME",
+    ]
+    vi = runner.invoke(app, ["init", "--list-samples"], env={**ENV, "GGOV_PLAN_LANG": "vi"})
+    assert vi.exit_code == 0, vi.stderr
+    assert vi.stdout.splitlines()[0].startswith(
+        "sample:plan2017: Kế hoạch 228/KH-UBND, 2017-08-18 đến 2017-12-31: Tuyên truyền"
+    )
+
+
+def test_list_samples_writes_nothing_and_takes_no_other_option(tmp_path: Path) -> None:
+    result = cli("init", tmp_path / "new.toml", "--list-samples")
+    assert result.exit_code == 2
+    assert "--list-samples takes no PATH, --from or --blank" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_names_every_sample() -> None:
+    from ggov_plan import samples
+
+    result = runner.invoke(app, ["init", "--help"], env={**ENV, "COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "--list-samples" in result.stdout
+    for name in samples.names():
+        assert f"sample:{name}" in result.stdout
+
+
 # --------------------------------------------------------------------------- refusals
 
 
@@ -330,6 +401,7 @@ def test_exactly_one_of_from_and_blank(tmp_path: Path, args: list[str]) -> None:
 def test_a_path_is_required() -> None:
     result = cli("init", "--blank")
     assert result.exit_code == 2
+    assert "give the new plan file's PATH" in result.stderr
     assert "Traceback" not in result.output
 
 

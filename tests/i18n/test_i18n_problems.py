@@ -184,9 +184,9 @@ BROKEN_PLANS = {
         "issued 2017-08-18",
         "syntax",
         "TOML syntax: expected '=' after a key in a key/value pair",
-        "fix the TOML at this position (see docs/plan-format.md)",
+        "fix the TOML at this position (TOML syntax: https://toml.io/en/v1.0.0)",
         "lỗi cú pháp TOML: thiếu '=' sau tên khóa trong cặp khóa = giá trị",
-        "sửa TOML tại vị trí này (xem docs/plan-format.md)",
+        "sửa TOML tại vị trí này (cú pháp TOML: https://toml.io/en/v1.0.0)",
     ),
     "missing-key": (
         'section = "V.1"\nagency = "so-tttt"\npartners = ["ban-tuyen-giao"]',

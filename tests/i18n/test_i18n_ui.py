@@ -355,7 +355,7 @@ def test_init_blank_in_vietnamese(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"đã tạo {target}: kế hoạch trống để điền nội dung",
         f"{target}: hợp lệ (0 lỗi, 0 cảnh báo)",
-        f"bước tiếp theo: sửa {target} (xem docs/plan-format.md), rồi chạy: "
+        f"bước tiếp theo: sửa {target} (lệnh `ggov-plan schema` mô tả từng khóa), rồi chạy: "
         f"ggov-plan check {shlex.quote(str(target))}",
     ]
     text = target.read_text(encoding="utf-8")

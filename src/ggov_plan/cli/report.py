@@ -194,7 +194,7 @@ def report(
         typer.Option(
             "--official",
             help="The results report ready to sign, as a Vietnamese administrative "
-            "document (Nghị định 30/2020/NĐ-CP); see docs/official-report.md. "
+            "document (Nghị định 30/2020/NĐ-CP). "
             "It covers --period, else --since (default: the plan's start) to --as-of.",
         ),
     ] = False,

@@ -129,7 +129,7 @@ NoCacheOption = Annotated[
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print stable JSON (see docs/json.md) instead of tables.")
+    bool, typer.Option("--json", help="Print stable JSON instead of tables.")
 ]
 LangOption = Annotated[
     str | None,

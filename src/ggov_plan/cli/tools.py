@@ -1,10 +1,11 @@
 """Commands for editors, CI and new plans: ``schema`` and ``init``.
 
 ``schema`` prints the plan file's JSON Schema (:mod:`ggov_plan.plan.schema`).
-``init`` starts a new plan file, from another plan's declaration or from a
-commented template, and writes it only if it passes ``check``, only where no
-file is, and all at once: the text goes to a temp file in the same folder,
-which is then hard-linked to the new name (:func:`ggov_plan.write.atomic.write_new`).
+``init`` starts a new plan file, from another plan's declaration (a file, or a
+sample shipped in :mod:`ggov_plan.samples`) or from a commented template, and
+writes it only if it passes ``check``, only where no file is, and all at once:
+the text goes to a temp file in the same folder, which is then hard-linked to
+the new name (:func:`ggov_plan.write.atomic.write_new`).
 """
 
 from __future__ import annotations
@@ -65,7 +66,6 @@ def schema(
 
     Draft 2020-12, generated from the same specs as `check`: keys, types,
     required keys, ids and choices. References, sums and date order need `check`.
-    See docs/ci.md.
     """
     from ggov_plan.plan.schema import schema_text
     from ggov_plan.write.atomic import write_replacing
@@ -155,19 +155,20 @@ def _dropped_words(dropped: dict[str, int]) -> str:
 @commands.command("init")
 def init(
     path: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="The new plan file. It must not exist yet; its folder must.",
             metavar="PATH",
             show_default=False,
         ),
-    ],
+    ] = None,
     source: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--from",
             help="Copy this plan's declaration, comments included, without its journal "
-            "(activities, completions, cancellations, voids).",
+            "(activities, completions, cancellations, voids). FILE is a plan file, or "
+            "sample:plan2017 for Plan 228/KH-UBND, shipped with ggov-plan.",
             metavar="FILE",
             show_default=False,
         ),
@@ -176,31 +177,39 @@ def init(
         bool,
         typer.Option("--blank", help="Write a commented template with placeholders to fill in."),
     ] = False,
+    list_samples: Annotated[
+        bool,
+        typer.Option(
+            "--list-samples", help="List the sample plans that --from sample:NAME copies."
+        ),
+    ] = False,
 ) -> None:
     """Start a new plan file that passes `check`: from another plan, or blank.
 
-    Give exactly one of --from FILE or --blank. An existing file is never
+    Give exactly one of --from FILE or --blank; --list-samples names the plans
+    shipped with ggov-plan, for --from sample:NAME. An existing file is never
     overwritten (exit 2), and nothing is written unless the new plan passes
     `check`.
     """
-    from ggov_plan.plan.load import parse, read_text
+    from ggov_plan.plan.load import parse
     from ggov_plan.plan.rules import validate
     from ggov_plan.render import check as check_render
     from ggov_plan.write.atomic import check_can_create, write_new
     from ggov_plan.write.journal import WriteRefused
 
+    if list_samples:
+        if path is not None or source is not None or blank:
+            raise UsageError(t("init.list_alone"), hint=t("init.list_alone.hint"))
+        _list_samples()
+        return
+    if path is None:
+        raise UsageError(t("init.path_missing"), hint=t("init.path_missing.hint"))
     if (source is None) == (not blank):
         raise UsageError(t("init.one_of"), hint=t("init.one_of.hint"))
     check_can_create(path)  # before any work: a clear message, nothing written
     dropped: dict[str, int] = {}
     if source is not None:
-        try:
-            source_text = read_text(source)
-        except PlanNotFound:
-            raise PlanNotFound(
-                t("init.from_missing", source=source), hint=t("init.from_missing.hint")
-            ) from None
-        text, dropped = declaration(source_text, str(source))
+        text, dropped = declaration(_source_text(source), source)
     else:
         text = blank_template(today().year)
     loaded = parse(text, str(path))
@@ -222,6 +231,56 @@ def init(
     print(t("init.written", path=_shown(path), what=what))
     print(check_render.summary(check_render.FileResult(str(path), tuple(problems))))
     print(t("init.next", path=_shown(path), quoted=_shown(shlex.quote(str(path)))))
+
+
+def _source_text(source: str) -> str:
+    """The text ``--from`` names: a shipped sample (``sample:NAME``) or a file.
+
+    ``sample:`` always means a sample; a file of that name is reached with a
+    path such as ``./sample:plan2017``.
+    """
+    from ggov_plan import samples
+    from ggov_plan.plan.load import read_text
+
+    if source.startswith(samples.PREFIX):
+        text = samples.text(source.removeprefix(samples.PREFIX))
+        if text is None:
+            names = ", ".join(samples.PREFIX + name for name in samples.names())
+            raise UsageError(
+                t("init.sample_missing", source=_shown(source)),
+                hint=t("init.sample_missing.hint", names=names),
+            )
+        return text
+    try:
+        return read_text(Path(source))
+    except PlanNotFound:
+        raise PlanNotFound(
+            t("init.from_missing", source=source), hint=t("init.from_missing.hint")
+        ) from None
+
+
+def _list_samples() -> None:
+    """One line per shipped sample: its name and the document it transcribes."""
+    from ggov_plan import samples
+    from ggov_plan.plan.load import parse
+
+    for name in samples.names():
+        plan = parse(samples.text(name) or "", samples.PREFIX + name).plan
+        header = plan.header if plan is not None else None
+        if header is None:  # tests/test_wheel.py checks every sample passes check
+            continue
+        print(
+            t(
+                "init.sample",
+                name=name,
+                kind=header.kind,
+                number=header.number,
+                start=header.start.isoformat(),
+                end=header.end.isoformat(),
+                title=header.title,
+            )
+        )
+    print(t("init.samples.use"))
 
 
 def _shown(path: object) -> str:

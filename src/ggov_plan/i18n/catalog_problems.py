@@ -124,8 +124,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "load.syntax": ("TOML syntax: {detail}", "lỗi cú pháp TOML: {detail}"),
     "load.syntax.hint": (
-        "fix the TOML at this position (see docs/plan-format.md)",
-        "sửa TOML tại vị trí này (xem docs/plan-format.md)",
+        "fix the TOML at this position (TOML syntax: https://toml.io/en/v1.0.0)",
+        "sửa TOML tại vị trí này (cú pháp TOML: https://toml.io/en/v1.0.0)",
     ),
     "load.syntax.at_end": ("{detail} at end of file", "{detail} ở cuối tệp"),
     # tomllib's messages, first letter lowercased as the English has always
@@ -211,8 +211,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "load.missing_table": ("missing table [{key}]", "thiếu bảng [{key}]"),
     "load.missing_table.hint": (
-        "add a [{key}] table; see docs/plan-format.md",
-        "thêm bảng [{key}]; xem docs/plan-format.md",
+        "add a [{key}] table; `ggov-plan schema` describes its keys",
+        "thêm bảng [{key}]; lệnh `ggov-plan schema` mô tả các khóa của bảng",
     ),
     "load.not_array": (
         "'{key}' must be an array of tables, written [[{key}]]",

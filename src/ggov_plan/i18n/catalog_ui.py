@@ -10,9 +10,11 @@ from __future__ import annotations
 _TEMPLATE_EN = """\
 # A new ggov-plan plan file, made by `ggov-plan init --blank`.
 #
-# Replace every TODO and placeholder with what the document says. Every table
-# and key is explained in docs/plan-format.md, with a longer example; after
-# each edit, `ggov-plan check FILE` names what is wrong, line by line.
+# Replace every TODO and placeholder with what the document says.
+# `ggov-plan schema` describes every table and key, and
+# `ggov-plan init example.toml --from sample:plan2017` writes a complete plan
+# to read as an example; after each edit, `ggov-plan check FILE` names what
+# is wrong, line by line.
 # Ids (id = "...") are ASCII letters, digits, '-', '_' and '.'; other tables
 # refer to a record by its id, so choose them once and keep them.
 
@@ -36,7 +38,7 @@ reports_to = "ubnd-tinh"
 # position = "Chủ tịch"
 # authority = "KT. Chủ tịch"
 
-# Also optional, each described in docs/plan-format.md: [[legal_basis]],
+# Also optional, each described by `ggov-plan schema`: [[legal_basis]],
 # [[objective]], [[portal]], [[indicator]], [[content]] and [[channel]].
 
 [[agency]]
@@ -66,9 +68,11 @@ amount = 0
 _TEMPLATE_VI = """\
 # Tệp kế hoạch ggov-plan mới, tạo bằng lệnh `ggov-plan init --blank`.
 #
-# Thay mọi chỗ TODO và giá trị mẫu bằng nội dung của văn bản. Từng bảng và
-# từng khóa được giải thích trong docs/plan-format.md, kèm một ví dụ đầy đủ hơn;
-# sau mỗi lần sửa, lệnh `ggov-plan check TỆP` chỉ ra chỗ sai theo từng dòng.
+# Thay mọi chỗ TODO và giá trị mẫu bằng nội dung của văn bản.
+# Lệnh `ggov-plan schema` mô tả từng bảng và từng khóa, và lệnh
+# `ggov-plan init vi-du.toml --from sample:plan2017` tạo một kế hoạch đầy đủ
+# để xem làm ví dụ; sau mỗi lần sửa, lệnh `ggov-plan check TỆP` chỉ ra chỗ
+# sai theo từng dòng.
 # Mã (id = "...") chỉ gồm chữ cái ASCII, chữ số, '-', '_' và '.'; các bảng
 # khác dẫn chiếu đến một bản ghi bằng mã của nó, nên chọn mã một lần rồi giữ
 # nguyên.
@@ -93,7 +97,7 @@ reports_to = "ubnd-tinh"
 # position = "Chủ tịch"
 # authority = "KT. Chủ tịch"
 
-# Cũng không bắt buộc, mô tả trong docs/plan-format.md: [[legal_basis]],
+# Cũng không bắt buộc, mô tả trong `ggov-plan schema`: [[legal_basis]],
 # [[objective]], [[portal]], [[indicator]], [[content]] và [[channel]].
 
 [[agency]]
@@ -581,6 +585,38 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--from copies another plan's declaration; --blank writes a template",
         "--from chép phần khai báo của một kế hoạch khác; --blank tạo tệp mẫu để điền",
     ),
+    "init.path_missing": (
+        "give the new plan file's PATH",
+        "cần cho biết đường dẫn của tệp kế hoạch mới (PATH)",
+    ),
+    "init.path_missing.hint": (
+        "ggov-plan init PATH --from FILE, --from sample:NAME or --blank",
+        "ggov-plan init TỆP --from TỆP_NGUỒN, --from sample:TÊN hoặc --blank",
+    ),
+    "init.list_alone": (
+        "--list-samples takes no PATH, --from or --blank",
+        "--list-samples không dùng kèm PATH, --from hay --blank",
+    ),
+    "init.list_alone.hint": (
+        "run ggov-plan init --list-samples on its own",
+        "chạy riêng lệnh ggov-plan init --list-samples",
+    ),
+    "init.sample_missing": (
+        "--from {source}: no sample has that name; nothing was written",
+        "--from {source}: không có kế hoạch mẫu nào tên như vậy; chưa tạo tệp",
+    ),
+    "init.sample_missing.hint": (
+        "the samples are: {names} (ggov-plan init --list-samples)",
+        "các kế hoạch mẫu: {names} (ggov-plan init --list-samples)",
+    ),
+    "init.sample": (
+        "sample:{name}: {kind} {number}, {start} to {end}: {title}",
+        "sample:{name}: {kind} {number}, {start} đến {end}: {title}",
+    ),
+    "init.samples.use": (
+        "start a plan from one: ggov-plan init PATH --from sample:NAME",
+        "bắt đầu một kế hoạch từ mẫu: ggov-plan init TỆP --from sample:TÊN",
+    ),
     "init.from_missing": ("--from {source}: no such file", "--from {source}: không có tệp"),
     "init.from_missing.hint": ("check the path", "kiểm tra lại đường dẫn"),
     "init.not_toml": (
@@ -631,8 +667,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "init.count.void.one": ("{count} void", "{count} lần hủy bỏ kết quả"),
     "init.count.void.many": ("{count} voids", "{count} lần hủy bỏ kết quả"),
     "init.next": (
-        "next: edit {path} (see docs/plan-format.md), then run: ggov-plan check {quoted}",
-        "bước tiếp theo: sửa {path} (xem docs/plan-format.md), rồi chạy: ggov-plan check {quoted}",
+        "next: edit {path} (`ggov-plan schema` describes every key), then run: "
+        "ggov-plan check {quoted}",
+        "bước tiếp theo: sửa {path} (lệnh `ggov-plan schema` mô tả từng khóa), rồi chạy: "
+        "ggov-plan check {quoted}",
     ),
     "init.template": (_TEMPLATE_EN, _TEMPLATE_VI),
 }
