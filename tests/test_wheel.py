@@ -154,7 +154,7 @@ def test_the_wheel_installs_and_works_without_a_clone(tmp_path: Path) -> None:
     made = _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp_path, env=env)
     assert made.returncode == 0, made.stderr
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    pip = [sys.executable, "-m", "pip", "--python", bin_dir / "python"]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", bin_dir / "python"]
     installed = _run([*pip, "install", "--quiet", wheel], cwd=tmp_path, env=env)
     if installed.returncode != 0 and OFFLINE.search(installed.stderr):
         pytest.skip(f"pip cannot reach an index for the dependencies: {installed.stderr[-300:]}")

@@ -83,7 +83,7 @@ def figures(result: Overview, ident: str) -> ActivityFigures:
     return found
 
 
-def source_row(result: Overview, ident: str) -> tuple[int, int, int, int]:
+def source_row(result: Overview, ident: str) -> tuple[int | None, int, int, int | None]:
     """(amount, allocated, spent, remaining) of one funding source."""
     (row,) = [s for s in result.budget.sources if s.id == ident]
     return row.amount, row.allocated, row.spent, row.remaining

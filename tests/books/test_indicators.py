@@ -90,7 +90,7 @@ def test_a_voided_measurement_does_not_count() -> None:
     latest = [m for m in plan.measurements if m.indicator == "so-dvc-muc-do-3-4"][-1]
     from ggov_plan.plan.model import Void
 
-    voided = Plan(**{  # type: ignore[arg-type]
+    voided = Plan(**{
         **{f: getattr(plan, f) for f in plan.__dataclass_fields__},
         "voids": (*plan.voids, Void(measurement=latest.id, reason="nhập nhầm")),
     })

@@ -92,6 +92,6 @@ def test_other_commands_stop_mentioning_an_accepted_warning(tmp_path: Path) -> N
         shell.mention_warnings(list(open_valid(_copy(tmp_path / "x"), today=today,
                                                cache=False).warnings), "x")  # fmt: skip
     finally:
-        shell.stderr = real_stderr  # type: ignore[assignment]
+        shell.stderr = real_stderr
         shell.sys.stderr.isatty = real_isatty  # type: ignore[method-assign]
     assert len(said) == 1 and "x" in said[0]

@@ -237,8 +237,8 @@ def test_every_amount_hint_shows_forms_that_are_accepted() -> None:
 def test_what_ggov_plan_prints_reads_back(amount: int) -> None:
     """format_vnd's and format_number's output, typed back, is the same amount."""
     for lang in ("en", "vi"):
-        assert parse_amount(format_vnd(amount, lang)) == amount  # type: ignore[arg-type]
-        assert parse_amount(format_number(amount, lang)) == amount  # type: ignore[arg-type]
+        assert parse_amount(format_vnd(amount, lang)) == amount
+        assert parse_amount(format_number(amount, lang)) == amount
 
 
 # --------------------------------------------------------------------------- quantities

@@ -88,7 +88,7 @@ def assert_same_as_full_parse(raw: bytes, result: cache.CachedLoad, file: str) -
 # --------------------------------------------------------------------------- random changes
 
 _TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
 ) | st.sampled_from(["Tiền Giang", "Đài PT-TH", 'a "quote"', "x\\u0301", "[[activity]]", "\n"])
 
 _ACTIVITY_IDS = st.sampled_from(["so-tttt-2a2a", "so-tttt-3b3b", "so-tttt-4c4c"])
@@ -307,8 +307,8 @@ def test_entries_live_in_the_user_cache_folder_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    plan = copy_plan(tmp_path / "repo") if (tmp_path / "repo").mkdir() is None else None
-    assert plan is not None
+    (tmp_path / "repo").mkdir()
+    plan = copy_plan(tmp_path / "repo")
     before = sorted(p.name for p in plan.parent.iterdir())
     cache.load(plan)
     assert sorted(p.name for p in plan.parent.iterdir()) == before  # nothing beside the plan

@@ -485,7 +485,7 @@ def test_budget(plan: Plan) -> None:
         ("Ngân sách tỉnh", 163_000_000),
         ("Nguồn xã hội hóa", 50_000_000),
     ]
-    assert sum(s.amount for s in budget.sources) == budget.total
+    assert sum(s.amount or 0 for s in budget.sources) == budget.total
     assert budget.total_in_words == "Hai trăm mười ba triệu đồng"
 
 

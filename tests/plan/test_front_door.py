@@ -135,7 +135,11 @@ def test_a_write_proves_its_reread_against_what_it_read_before(
     parses = count_full_parses(monkeypatch, plan)
     entry_reads: list[Path] = []
     read_entry = cache.read_entry
-    monkeypatch.setattr(cache, "read_entry", lambda p: entry_reads.append(p) or read_entry(p))
+    def counted_read(path: Path) -> cache.Snapshot | None:
+        entry_reads.append(path)
+        return read_entry(path)
+
+    monkeypatch.setattr(cache, "read_entry", counted_read)
     before = front.open_valid(plan, today=TODAY, cache=use_cache)
     assert len(parses) == 1  # the cache folder is empty: a first parse either way
     assert len(entry_reads) == (1 if use_cache else 0)

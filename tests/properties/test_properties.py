@@ -139,7 +139,9 @@ CONTEXT = Context(TODAY)
 ORIGINAL = PLAN_2017.read_bytes()
 PLAN_TEXT = ORIGINAL.decode("utf-8")
 
-_BASE = load(PLAN_2017).plan
+_PLAN = load(PLAN_2017).plan
+assert _PLAN is not None
+_BASE = _PLAN
 assert _BASE is not None and _BASE.header is not None
 BASE_PLAN: Plan = _BASE
 PERIOD_START = _BASE.header.start
@@ -147,8 +149,9 @@ TASK_LEAD = {task.id: task.agency for task in BASE_PLAN.tasks}
 AGENCIES = tuple(agency.id for agency in BASE_PLAN.agencies)
 CHANNELS = tuple(channel.id for channel in BASE_PLAN.channels)
 CONTENTS = tuple(content.id for content in BASE_PLAN.contents)
-SOURCES = {source.id: source.amount for source in BASE_PLAN.sources}
-BUDGET_TOTAL = BASE_PLAN.budget.total if BASE_PLAN.budget else 0
+# The shipped plan states every amount (an unknown one is None in the model).
+SOURCES = {source.id: source.amount or 0 for source in BASE_PLAN.sources}
+BUDGET_TOTAL = (BASE_PLAN.budget.total or 0) if BASE_PLAN.budget else 0
 
 EXPLORE = bool(os.environ.get("HYPOTHESIS_EXPLORE"))
 

@@ -106,7 +106,11 @@ FOUR_PLACES = re.compile(r"-?[0-9]+\.[0-9]{1,4}")
 
 def _float_literals(text: str) -> list[str]:
     found: list[str] = []
-    json.loads(text, parse_float=lambda literal: found.append(literal) or float(literal))
+    def note(literal: str) -> float:
+        found.append(literal)
+        return float(literal)
+
+    json.loads(text, parse_float=note)
     return found
 
 

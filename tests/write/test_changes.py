@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from ggov_plan.i18n.message import Message, msg
-from ggov_plan.plan.load import Loaded, load, parse
+from ggov_plan.plan import Checked
+from ggov_plan.plan.load import load, parse
 from ggov_plan.plan.model import Plan
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import UsageError
@@ -390,7 +391,7 @@ def test_each_change_appends_a_valid_plan_through_the_journal(
     shutil.copyfile(TRACKED, path)
     made: list[changes.Change] = []
 
-    def build(fresh: Loaded) -> journal.NewRecords:
+    def build(fresh: Checked) -> journal.NewRecords:
         assert fresh.plan is not None
         made.append(changes.change(fresh.plan, request_, at()))
         return made[-1].records
@@ -412,7 +413,7 @@ def test_a_conflict_is_judged_on_the_plan_read_under_the_lock(tmp_path: Path) ->
     changes.check_cancellable(stale, ACTIVITY)
     cancel = CancelActivity(activity=ACTIVITY, reason="Gộp")
 
-    def build(fresh: Loaded) -> journal.NewRecords:
+    def build(fresh: Checked) -> journal.NewRecords:
         assert fresh.plan is not None
         return changes.change(fresh.plan, cancel, at()).records
 
@@ -626,7 +627,7 @@ def test_a_measurement_and_its_void_append_through_the_journal(tmp_path: Path) -
     ]
     made: list[changes.Change] = []
 
-    def build(fresh: Loaded) -> journal.NewRecords:
+    def build(fresh: Checked) -> journal.NewRecords:
         assert fresh.plan is not None
         made.append(changes.change(fresh.plan, requests[-1], at()))
         return made[-1].records

@@ -10,6 +10,7 @@ from typing import Any
 import filelock
 import pytest
 
+from ggov_plan.plan import Checked
 from ggov_plan.plan.parse import Loaded, parse
 from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
@@ -91,7 +92,7 @@ def test_build_sees_the_fresh_plan_under_the_lock(plan: Path) -> None:
     journal.append(plan, lambda _: [activity("so-tttt-a1")], CONTEXT)
     seen: list[frozenset[str]] = []
 
-    def build(fresh: Loaded) -> journal.NewRecords:
+    def build(fresh: Checked) -> journal.NewRecords:
         assert fresh.plan is not None
         seen.append(fresh.plan.declared_ids.get("activity", frozenset()))
         return [activity("so-tttt-a2")]
@@ -218,9 +219,9 @@ def test_short_record_after_a_table_is_appended_under_its_own_header(plan: Path)
 def test_plan_ending_in_an_unfinished_table_header_is_refused(plan: Path) -> None:
     plan.write_bytes(plan.read_bytes() + b'\n[[activity]]\nid = "so-tttt-x"\n[[activ')
     before = plan.read_bytes()
-    called = []
+    called: list[int] = []
     with pytest.raises(PlanInvalid) as caught:
-        journal.append(plan, lambda _: called.append(1) or [activity("so-tttt-a1")], CONTEXT)
+        journal.append(plan, _counted(called, [activity("so-tttt-a1")]), CONTEXT)
     assert called == []
     assert caught.value.exit_code == 1
     assert "syntax" in [p.code for p in caught.value.problems]
@@ -254,7 +255,7 @@ def test_verify_refuses_text_that_drops_old_bytes(plan: Path) -> None:
 def test_an_error_in_build_writes_nothing_and_releases_the_lock(plan: Path) -> None:
     before = plan.read_bytes()
 
-    def build(_: Loaded) -> journal.NewRecords:
+    def build(_: Checked) -> journal.NewRecords:
         raise UsageError("no")
 
     with pytest.raises(UsageError):
@@ -313,7 +314,7 @@ def test_lock_file_is_beside_the_plan_and_held_while_building(plan: Path) -> Non
     assert journal.lock_path(plan) == lock
     states: list[tuple[bool, bool]] = []
 
-    def build(_: Loaded) -> journal.NewRecords:
+    def build(_: Checked) -> journal.NewRecords:
         states.append((lock.exists(), _held(lock)))
         return [activity("so-tttt-a1")]
 
@@ -333,7 +334,7 @@ def test_lock_of_a_symlinked_plan_is_beside_the_real_file(tmp_path: Path) -> Non
     lock = real_dir / ".plan.toml.lock"
     held: list[bool] = []
 
-    def build(_: Loaded) -> journal.NewRecords:
+    def build(_: Checked) -> journal.NewRecords:
         held.append(_held(lock))
         return [activity("so-tttt-a1")]
 
@@ -431,3 +432,13 @@ def test_glob_characters_in_a_name_match_only_its_own_temp_files(tmp_path: Path)
     assert not (tmp_path / ".plan1.toml.k3m9x7ab.tmp").exists()
     for plan in (bracketed, plain, star):
         assert [a.id for a in records_of(plan).plan.activities] == ["so-tttt-a1"]  # type: ignore[union-attr]
+
+
+def _counted(calls: list[int], records: journal.NewRecords) -> Any:
+    """A build callback that notes each call and returns ``records``."""
+
+    def build(_: Checked) -> journal.NewRecords:
+        calls.append(1)
+        return records
+
+    return build
