@@ -569,6 +569,11 @@ class JournalMachine(RuleBasedStateMachine):
             args += ["--evidence", evidence]
         if note_ is not None:
             args += ["--note", note_]
+        if activity in {c.activity for c in self.books.cancellations}:
+            # No work is recorded on a cancelled activity (reopen it first).
+            before = self.path.read_bytes()
+            self._refused(cli(*args, "-p", self.path), before)
+            return
         ident = succeeded(cli(*args, "-p", self.path))
         assert re.fullmatch(rf"{re.escape(activity)}-{ID_CHARS}{{4}}", ident), ident
         assert ident not in self.books.completions

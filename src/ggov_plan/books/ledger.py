@@ -26,10 +26,12 @@ can be reproduced whenever it is run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from ggov_plan.plan.model import Activity, Cancellation, Completion, Measurement, Plan, Void
 
@@ -103,12 +105,27 @@ class Ledger:
             if completion.date <= as_of and completion.id not in voided:
                 live.append(completion)
                 by_activity.setdefault(completion.activity, []).append(completion)
-        cancellations = tuple(c for c in plan.cancellations if c.date <= as_of)
+        # A void may name a cancellation: the activity is open again (`activity reopen`).
+        reopened = frozenset(v.cancellation for v in plan.voids if v.cancellation is not None)
+        cancellations = tuple(
+            c for c in plan.cancellations if c.date <= as_of and c.id not in reopened
+        )
         cancelled: dict[str, Cancellation] = {}
         for cancellation in cancellations:
             cancelled.setdefault(cancellation.activity, cancellation)
-        # Amendments, when the format has them, are applied here.
-        activities = plan.activities
+        # Amendments dated by the day, in file order: the later one wins a field.
+        amended: dict[str, dict[str, Any]] = {}
+        for amendment in plan.amendments:
+            if amendment.date <= as_of:
+                amended.setdefault(amendment.activity, {}).update(amendment.changes())
+        activities = (
+            tuple(
+                dataclasses.replace(a, **amended[a.id]) if a.id in amended else a
+                for a in plan.activities
+            )
+            if amended
+            else plan.activities
+        )
         return cls(
             as_of=as_of,
             activities=activities,

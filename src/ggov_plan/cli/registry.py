@@ -52,7 +52,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("check", "read"),
     Entry("show", "read"),
     Entry("status", "read"),
-    Entry("activity", "track", ("add", "list", "show", "cancel")),
+    Entry("activity", "track", ("add", "list", "show", "edit", "cancel", "reopen")),
     Entry("record", "track"),
     Entry("measure", "results"),
     Entry("note", "notes"),

@@ -256,6 +256,82 @@ def activity_cancel(
     _write(plan, request, dry_run, checked)
 
 
+@commands.command("edit", PLAN, group="activity")
+def activity_edit(
+    activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
+    title: Annotated[str | None, typer.Option("--title", help="New title.")] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="New agency: id or part of its name.")
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", help="New due date.", metavar="DATE")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="New target quantity.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="New unit.")] = None,
+    cost: Annotated[
+        str | None, typer.Option("--cost", help="New planned cost, e.g. 20.000.000 or 20 triệu.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="New funding source: id or part of its name.")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is corrected.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="From when the new values hold. Default: today.", show_default=False
+        ),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
+    dry_run: DryRunOption = False,
+    *,
+    plan: PlanSource,
+) -> None:
+    """Correct an activity: due date, target, unit, cost, source, title or agency.
+
+    An amendment record is appended: the activity keeps its first values in the
+    file, figures and reports use the corrected ones from --date on, and the
+    amendment with its reason is the audit trail.
+    """
+    from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
+
+    checked = _current(plan)
+    current = checked.plan
+    request = changes.AmendActivity(
+        activity=resolve(current, "activity", activity, "ID"),
+        title=title,
+        agency=_named(current, "agency", agency, "--agency"),
+        due=parse_date(due, what="--due") if due is not None else None,
+        target=parse_quantity(target, what="--target") if target is not None else None,
+        unit=unit,
+        cost=parse_amount(cost, what="--cost") if cost is not None else None,
+        source=_named(current, "budget.source", source, "--source"),
+        date=parse_date(date, what="--date") if date is not None else None,
+        reason=_reason(reason),
+        by=by,
+    )
+    _write(plan, request, dry_run, checked)
+
+
+@commands.command("reopen", PLAN, group="activity")
+def activity_reopen(
+    activity: Annotated[str, typer.Argument(help="Activity id.", metavar="ID")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is reopened.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
+    dry_run: DryRunOption = False,
+    *,
+    plan: PlanSource,
+) -> None:
+    """Undo a cancellation made by mistake: the cancellation is voided, and stays in the file."""
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
+
+    checked = _current(plan)
+    request = changes.ReopenActivity(
+        activity=resolve(checked.plan, "activity", activity, "ID"), reason=_reason(reason), by=by
+    )
+    _write(plan, request, dry_run, checked)
+
+
 @commands.command("record", PLAN)
 def record(
     activity: Annotated[

@@ -37,6 +37,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "record.cancellation": ("cancellation", "việc hủy"),
     "record.void": ("void", "việc hủy bỏ ghi nhận"),
     "record.measurement": ("measurement", "kết quả đo chỉ tiêu"),
+    "record.amendment": ("amendment", "việc điều chỉnh hoạt động"),
     "record.note": ("note", "ghi chú báo cáo"),
     "record.report": ("[report]", "bảng [report]"),
     "record.indicator.milestone": ("milestone", "mốc chỉ tiêu"),
@@ -407,12 +408,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "nếu nguồn số liệu ghi đúng như vậy thì giữ nguyên; nếu không thì sửa lại",
     ),
     "rule.void_target": (
-        "a void must name exactly one record: a completion or a measurement",
-        "một lần hủy bỏ phải nêu đúng một bản ghi: một kết quả thực hiện hoặc một kết quả đo",
+        "a void must name exactly one record: a completion, a measurement or a cancellation",
+        "một lần hủy bỏ phải nêu đúng một bản ghi: một kết quả thực hiện, một kết quả đo "
+        "hoặc một việc hủy",
     ),
     "rule.void_target.hint": (
-        "write either completion = \"ID\" or measurement = \"ID\"",
-        "ghi completion = \"ID\" hoặc measurement = \"ID\"",
+        "write one of completion = \"ID\", measurement = \"ID\" or cancellation = \"ID\"",
+        "ghi một trong completion = \"ID\", measurement = \"ID\" hoặc cancellation = \"ID\"",
     ),
     "rule.issued_after_start": (
         "the plan starts on {start} but is issued on {issued}, later",
@@ -812,6 +814,26 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "journal.already_cancelled": (
         "activity {id!r} is already cancelled",
         "hoạt động {id!r} đã bị hủy",
+    ),
+    "journal.record_on_cancelled": (
+        "activity {id!r} is cancelled: work cannot be recorded for it",
+        "hoạt động {id!r} đã bị hủy: không thể ghi nhận kết quả cho hoạt động này",
+    ),
+    "journal.record_on_cancelled.hint": (
+        "if it was cancelled by mistake, run: ggov-plan activity reopen {id} --reason TEXT",
+        "nếu hủy nhầm, hãy chạy: ggov-plan activity reopen {id} --reason LÝ_DO",
+    ),
+    "journal.not_cancelled": (
+        "activity {id!r} is not cancelled: there is nothing to reopen",
+        "hoạt động {id!r} chưa bị hủy: không có gì để mở lại",
+    ),
+    "journal.nothing_to_amend": (
+        "activity {id!r}: nothing to change; give at least one new value",
+        "hoạt động {id!r}: không có gì để điều chỉnh; hãy nêu ít nhất một giá trị mới",
+    ),
+    "journal.nothing_to_amend.hint": (
+        "--title, --agency, --due, --target, --unit, --cost or --source",
+        "--title, --agency, --due, --target, --unit, --cost hoặc --source",
     ),
     "journal.already_void": ("completion {id!r} is already void", "kết quả {id!r} đã được hủy bỏ"),
     "journal.measurement_already_void": (

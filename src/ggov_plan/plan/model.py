@@ -186,7 +186,9 @@ class IndicatorPart(Record):
     doc = "One line of an indicator's breakdown."
 
     id: str | None = spec(
-        "id", "Stable id, to measure the part by (`--part ID=VALUE`).", required=False,
+        "id",
+        "Stable id, to measure the part by (`--part ID=VALUE`).",
+        required=False,
         example="cap-tinh",
     )
     label: str = spec("text", "What this part counts.")
@@ -284,7 +286,7 @@ class Agency(Record):
     )
     group: bool = spec(
         "flag",
-        "A class of bodies named as one (\"UBND các xã, phường, thị trấn\"); "
+        'A class of bodies named as one ("UBND các xã, phường, thị trấn"); '
         "no members need be listed.",
         required=False,
         default=False,
@@ -331,7 +333,7 @@ class FundingSource(Record):
     name: str = spec("text", "Name.", example="Ngân sách tỉnh")
     amount: int | None = spec(
         "money",
-        "Amount in đồng; leave it out when the plan states none (\"trong dự toán được giao\").",
+        'Amount in đồng; leave it out when the plan states none ("trong dự toán được giao").',
         required=False,
         example=163_000_000,
     )
@@ -352,8 +354,8 @@ class Budget(Record):
     total_in_words: str | None = spec("text", "The total in words, as printed.", required=False)
     text: str | None = spec(
         "text",
-        "The budget section, verbatim (\"Kinh phí thực hiện từ nguồn ngân sách trong dự toán "
-        "được giao\").",
+        'The budget section, verbatim ("Kinh phí thực hiện từ nguồn ngân sách trong dự toán '
+        'được giao").',
         required=False,
     )
     sources: tuple[FundingSource, ...] = spec(
@@ -438,9 +440,7 @@ class Cancellation(Record):
 @record
 class Void(Record):
     key = "void"
-    doc = (
-        "Voids a completion or a measurement recorded by mistake; the record stays in the file."
-    )
+    doc = "Voids a completion or a measurement recorded by mistake; the record stays in the file."
 
     id: str | None = spec(
         "id",
@@ -449,14 +449,60 @@ class Void(Record):
         example="so-tttt-3k9x-c1-void-m2kd",
     )
     completion: str | None = spec(
-        "ref", "Completion voided (or `measurement`).", required=False, ref="completion"
+        "ref",
+        "Completion voided (or `measurement`, or `cancellation`).",
+        required=False,
+        ref="completion",
     )
     measurement: str | None = spec(
-        "ref", "Measurement voided (or `completion`).", required=False, ref="measurement"
+        "ref",
+        "Measurement voided (or `completion`, or `cancellation`).",
+        required=False,
+        ref="measurement",
+    )
+    cancellation: str | None = spec(
+        "ref",
+        "Cancellation voided: the activity is open again (`activity reopen`).",
+        required=False,
+        ref="cancellation",
     )
     reason: str = spec("text", "Why.")
     recorded_by: str | None = spec("text", "Who recorded it.", required=False)
     recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
+
+
+@record
+class Amendment(Record):
+    key = "amendment"
+    doc = (
+        "Corrects an activity's declared values from a day on (appended by `activity edit`); "
+        "the activity keeps its first values in the file, and this is the audit trail."
+    )
+
+    id: str = spec("id", "Stable id.", example="so-tttt-tv01-edit-4k2x")
+    activity: str = spec("ref", "Activity corrected.", ref="activity")
+    date: dt.date = spec("date", "From when the new values hold.")
+    reason: str = spec("text", "Why.")
+    title: str | None = spec("text", "New title.", required=False)
+    agency: str | None = spec("ref", "New agency.", required=False, ref="agency")
+    due: dt.date | None = spec("date", "New due date.", required=False)
+    target: int | None = spec("quantity", "New target quantity.", required=False)
+    unit: str | None = spec("text", "New unit.", required=False)
+    cost: int | None = spec("money", "New planned cost in đồng.", required=False)
+    source: str | None = spec("ref", "New funding source.", required=False, ref="budget.source")
+    recorded_by: str | None = spec("text", "Who recorded it.", required=False)
+    recorded_at: dt.datetime | None = spec("datetime", "When it was recorded.", required=False)
+
+    #: The activity's fields an amendment may change, in the order they are shown.
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "title", "agency", "due", "target", "unit", "cost", "source"
+    )  # fmt: skip
+
+    def changes(self) -> dict[str, Any]:
+        """The values it sets: every field it names."""
+        return {
+            name: getattr(self, name) for name in self.FIELDS if getattr(self, name) is not None
+        }
 
 
 @record
@@ -512,11 +558,15 @@ class ReportSettings(Record):
         "text", 'The report number\'s code: "Số: …/BC-STTTT".', required=False, example="BC-STTTT"
     )
     agency: str | None = spec(
-        "ref", "The reporting agency; default: the plan's lead agency.", required=False,
+        "ref",
+        "The reporting agency; default: the plan's lead agency.",
+        required=False,
         ref="agency",
     )
     superior: str | None = spec(
-        "ref", "The agency above it, printed over its name (cơ quan chủ quản).", required=False,
+        "ref",
+        "The agency above it, printed over its name (cơ quan chủ quản).",
+        required=False,
         ref="agency",
     )
     signer_authority: str | None = spec(
@@ -578,7 +628,9 @@ COLLECTIONS: tuple[tuple[str, type[Record], str], ...] = (
     ("void", Void, "voids"),
     ("measurement", Measurement, "measurements"),
     ("note", Note, "notes"),
+    ("amendment", Amendment, "amendments"),
 )
+
 
 class Child(NamedTuple):
     """A sub-table of a record: its key under the parent, its class, its attribute."""
@@ -613,6 +665,7 @@ def child_of(cls: type[Record], attribute: str) -> Child:
     """The sub-table that ``cls`` holds under ``attribute``."""
     return next(child for child in CHILDREN[cls] if child.attribute == attribute)
 
+
 FORMAT_VERSION = 1
 
 
@@ -638,6 +691,7 @@ class Plan:
     voids: tuple[Void, ...] = ()
     measurements: tuple[Measurement, ...] = ()
     notes: tuple[Note, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
     report: ReportSettings | None = None
     check: CheckSettings | None = None
     #: Every id written in the file per collection key, including those of

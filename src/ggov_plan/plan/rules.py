@@ -376,9 +376,10 @@ def measurements_fit(plan: Plan, context: Context) -> Iterator[Problem]:
 
 
 def voids_name_one_record(plan: Plan, context: Context) -> Iterator[Problem]:
-    """A void names exactly one record: a completion or a measurement."""
+    """A void names exactly one record: a completion, a measurement or a cancellation."""
     for void in plan.voids:
-        if (void.completion is None) == (void.measurement is None):
+        named = (void.completion, void.measurement, void.cancellation)
+        if sum(target is not None for target in named) != 1:
             yield _problem(
                 plan,
                 void,

@@ -144,7 +144,7 @@ class VoidMeasurement:
 # A string: requests defined further down (NewNote) are named before they exist.
 Request: TypeAlias = (
     "NewActivity | NewCompletion | CancelActivity | VoidCompletion | NewMeasurement"
-    " | VoidMeasurement | NewNote"
+    " | VoidMeasurement | NewNote | AmendActivity | ReopenActivity"
 )
 
 
@@ -170,6 +170,10 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
         return void_measurement(plan, request, context)
     if isinstance(request, NewNote):
         return add_note(plan, request, context)
+    if isinstance(request, AmendActivity):
+        return amend_activity(plan, request, context)
+    if isinstance(request, ReopenActivity):
+        return reopen_activity(plan, request, context)
     return void_completion(plan, request, context)
 
 
@@ -222,6 +226,11 @@ def _same_record(existing: object, values: dict[str, Any], *, ignore: set[str]) 
 
 def record_completion(plan: Plan, request: NewCompletion, context: WriteContext) -> Change:
     _require(request.activity in plan.by_id("activities"), "activity", request.activity)
+    if request.activity in _cancelled(plan):
+        raise UsageError(
+            msg("journal.record_on_cancelled", id=request.activity),
+            hint=msg("journal.record_on_cancelled.hint", id=request.activity),
+        )
     ident = _fresh(plan, "completion", request.activity, context)
     values: dict[str, Any] = {
         "id": ident,
@@ -313,8 +322,92 @@ def check_cancellable(plan: Plan, activity: str) -> None:
     checks it first, so as not to ask for a reason the write would refuse.
     """
     _require(activity in plan.by_id("activities"), "activity", activity)
-    if activity in {c.activity for c in plan.cancellations}:
+    if activity in _cancelled(plan):
         raise UsageError(msg("journal.already_cancelled", id=activity))
+
+
+def _cancelled(plan: Plan) -> dict[str, str]:
+    """Activity id → the id of the cancellation in force (not reopened), whatever its date."""
+    reopened = {v.cancellation for v in plan.voids if v.cancellation is not None}
+    return {
+        c.activity: c.id or ""
+        for c in reversed(plan.cancellations)
+        if c.id is None or c.id not in reopened
+    }
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendActivity:
+    """Correct ``activity``'s declared values from ``date`` on; None leaves a value as it is."""
+
+    activity: str
+    reason: str
+    date: dt.date | None = None  # None: today
+    title: str | None = None
+    agency: str | None = None
+    due: dt.date | None = None
+    target: int | None = None
+    unit: str | None = None
+    cost: int | None = None
+    source: str | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReopenActivity:
+    """Undo ``activity``'s cancellation: a void of the cancellation in force."""
+
+    activity: str
+    reason: str
+    by: str | None = None
+
+
+def amend_activity(plan: Plan, request: AmendActivity, context: WriteContext) -> Change:
+    _require(request.activity in plan.by_id("activities"), "activity", request.activity)
+    new = {
+        "title": _text(request.title),
+        "agency": request.agency,
+        "due": request.due,
+        "target": request.target,
+        "unit": _text(request.unit),
+        "cost": request.cost,
+        "source": request.source,
+    }
+    if all(value is None for value in new.values()):
+        raise UsageError(
+            msg("journal.nothing_to_amend", id=request.activity),
+            hint=msg("journal.nothing_to_amend.hint"),
+        )
+    ident = _fresh(plan, "amendment", f"{request.activity}-edit", context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "activity": request.activity,
+        "date": request.date if request.date is not None else context.today,
+        "reason": request.reason.strip(),
+        **new,
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("amendment", values)])
+
+
+def reopen_activity(plan: Plan, request: ReopenActivity, context: WriteContext) -> Change:
+    _require(request.activity in plan.by_id("activities"), "activity", request.activity)
+    cancellation = _cancelled(plan).get(request.activity)
+    if not cancellation:  # not cancelled, or by a record without an id to name
+        raise UsageError(msg("journal.not_cancelled", id=request.activity))
+    ident = _fresh(plan, "void", f"{cancellation}-void", context)
+    values: dict[str, Any] = {
+        "id": ident,
+        "cancellation": cancellation,
+        "reason": request.reason.strip(),
+        "recorded_by": request.by or context.user(),
+        "recorded_at": context.now,
+    }
+    return Change(ident, [("void", values)])
 
 
 def check_voidable(plan: Plan, completion: str) -> None:
