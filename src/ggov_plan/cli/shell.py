@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ggov_plan import __version__
-from ggov_plan.cli.inputs import parse_date
+from ggov_plan.cli.inputs import parse_as_of, parse_date
 from ggov_plan.i18n import LANG_ENV, choose, set_language, t
 from ggov_plan.i18n.message import Text, text_of
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
@@ -145,8 +145,8 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY). "
-        "Default: today.",
+        help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY; "
+        "a month, 2017-10, or a year, 2017, means its last day). Default: today.",
         metavar="DATE",
         show_default=False,
     ),
@@ -572,7 +572,7 @@ def as_of_day(as_of: str | None, period: Period | None = None) -> dt.date:
     a usage error, and so is a period that has not begun.
     """
     if period is None:
-        return parse_date(as_of, what="--as-of") if as_of is not None else today()
+        return parse_as_of(as_of) if as_of is not None else today()
     if as_of is not None:
         raise UsageError(t("cli.period_as_of"), hint=t("cli.period_as_of.hint"))
     now = today()
