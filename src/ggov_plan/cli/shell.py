@@ -102,6 +102,15 @@ TODAY_ENV = "GGOV_PLAN_TODAY"
 DEBUG_ENV = "GGOV_PLAN_DEBUG"
 
 
+#: The exit codes, as the root ``--help`` lists them (the table above says more).
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing written), "
+    "3 overdue activities (report --fail-on overdue), 70 internal error, 74 output "
+    "failed (nothing written), 75 try again: plan locked or changed by another "
+    "program (nothing written), 130 interrupted by Ctrl-C or Ctrl-D (nothing written)."
+)
+
+
 def new_app() -> typer.Typer:
     """An app with the program's name, help and ``--version``, and no command yet.
 
@@ -111,6 +120,7 @@ def new_app() -> typer.Typer:
     app = typer.Typer(
         name="ggov-plan",
         help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
+        epilog=EXIT_CODES_HELP,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
