@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from track_helpers import ENV, cli, copy_plan, json_of, ok, record
 from typer.testing import CliRunner
 
 from ggov_plan.cli import _command_name, app
@@ -18,6 +17,7 @@ from ggov_plan.i18n import language
 from ggov_plan.i18n.dates import month
 from ggov_plan.plan.model import Status
 from ggov_plan.problems import UsageError
+from track_helpers import ENV, cli, copy_plan, json_of, ok, record
 
 # --------------------------------------------------------------------------- --lang first
 

@@ -56,6 +56,7 @@ import errno
 import functools
 import inspect
 import os
+import re
 import shlex
 import signal
 import sys
@@ -749,7 +750,7 @@ class Edge(TyperGroup):
         except exceptions.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
-        except exceptions.Abort:
+        except typer.Abort:
             sys.exit(interrupted_outside(argv))
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
@@ -794,11 +795,13 @@ def usage_message(message: str) -> str:
     """Click's message for a usage error, in the run's language."""
     if current() != "vi":
         return message
-    import re
-
     for pattern, key in _CLICK_MESSAGES:
-        message = re.sub(pattern, lambda m, key=key: t(key, **m.groupdict()), message)
+        message = re.sub(pattern, functools.partial(_worded, key), message)
     return message
+
+
+def _worded(key: str, match: re.Match[str]) -> str:
+    return t(key, **match.groupdict())
 
 
 def _show_usage_error(error: Any, argv: list[str]) -> None:
