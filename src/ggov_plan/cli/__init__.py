@@ -75,8 +75,18 @@ def app_for(argv: list[str]) -> typer.Typer:
     """
     from ggov_plan.cli.registry import entry_named
 
-    entry = entry_named(argv[0]) if argv else None
+    name = _command_name(argv)
+    entry = entry_named(name) if name is not None else None
     return _app_with((entry,)) if entry is not None else whole_app()
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The first word of ``argv`` after a leading ``--lang X`` or ``--lang=X``
+    (``ggov-plan --lang vi status`` starts only ``status``, like ``status --lang vi``)."""
+    words = list(argv)
+    while words and (words[0] == "--lang" or words[0].startswith("--lang=")):
+        words = words[2:] if words[0] == "--lang" else words[1:]
+    return words[0] if words else None
 
 
 def main() -> None:
@@ -94,4 +104,10 @@ def main() -> None:
     from ggov_plan.cli.shell import utf8_streams
 
     utf8_streams()
-    app_for(argv)(prog_name="ggov-plan")
+    try:
+        app_for(argv)(prog_name="ggov-plan")
+    except KeyboardInterrupt:
+        # Ctrl-C while the command was being imported, before the app's edge.
+        from ggov_plan.cli.shell import interrupted_outside
+
+        sys.exit(interrupted_outside(argv))

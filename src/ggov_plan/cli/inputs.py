@@ -1,4 +1,5 @@
-"""Reading what people type on the command line: dates, amounts of money, quantities.
+"""Reading what people type on the command line: dates, amounts of money, quantities,
+the day ``--as-of`` names, and the choices of options like ``--by`` in either language.
 
 Each parser returns a value or raises :class:`~ggov_plan.problems.UsageError`
 naming the bad value and showing how to write it.
@@ -10,10 +11,16 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from enum import Enum
+from typing import Any
+
+from typer._click import Context, Parameter
+from typer._types import TyperChoice
 
 from ggov_plan.i18n import CATALOG, current, t
 from ggov_plan.i18n.money import group_digits
 from ggov_plan.problems import UsageError
+from ggov_plan.text import fold
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -261,3 +268,82 @@ def parse_measure(text: str, *, percentage: bool, what: str | None = None) -> in
     fraction = decimal[2].rstrip("0")
     # Made from the digits as typed: float("80.5") is the float TOML reads back.
     return float(f"{units}.{fraction}") if fraction else units
+
+
+# --------------------------------------------------------------------------- --as-of
+
+_YEAR = re.compile(r"(\d{4})")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
+
+
+def parse_as_of(text: str, *, what: str = "--as-of") -> dt.date:
+    """The day ``--as-of`` names: a day, or the LAST day of a month or a year.
+
+    ``2017-10`` and ``10/2017`` mean 31/10/2017, ``2017`` means 31/12/2017:
+    "as of October" counts what October did, so it is the month's end.
+    """
+    value = text.strip()
+    year = _YEAR.fullmatch(value)
+    if year:
+        return parse_date(f"{year[1]}-12-31", what=what)
+    month = _YEAR_MONTH.fullmatch(value) or _MONTH_YEAR.fullmatch(value)
+    if month is None:
+        return parse_date(text, what=what)
+    y, m = (month[1], month[2]) if "-" in value else (month[2], month[1])
+    if not 1 <= int(m) <= 12:
+        return parse_date(f"{y}-{m}-1", what=what)  # the catalog's "month 1 to 12"
+    last = calendar.monthrange(int(y), int(m))[1]
+    return dt.date(int(y), int(m), last)
+
+
+# --------------------------------------------------------------------------- choices
+
+
+def choice_key(text: str) -> str:
+    """How a typed choice is compared: without diacritics, case, and with
+    spaces, ``_`` and ``-`` alike: ``"Quá hạn"``, ``quá-hạn`` and ``qua_han``
+    are all ``qua-han``."""
+    return "-".join(re.split(r"[\s_\-]+", fold(unicodedata.normalize("NFC", text)).strip()))
+
+
+#: Vietnamese (and other) words accepted for an option's English choice,
+#: keyed by the English value; compared through :func:`choice_key`.
+CHOICE_ALIASES: dict[str, tuple[str, ...]] = {
+    # activity states (activity list --status); the catalog's state.* words
+    "planned": ("chưa thực hiện", "kế hoạch", "chưa làm"),
+    "in_progress": ("đang thực hiện", "đang làm", "in progress"),
+    "done": ("hoàn thành", "xong", "đã làm"),
+    "overdue": ("quá hạn", "trễ hạn"),
+    "cancelled": ("đã hủy", "đã huỷ", "hủy", "huỷ", "canceled"),
+    # progress --by and budget --by; the catalog's by.* words
+    "task": ("nhiệm vụ",),
+    "agency": ("cơ quan", "đơn vị"),
+    "channel": ("hình thức",),
+    "content": ("nội dung",),
+    "month": ("tháng",),
+    "indicator": ("chỉ tiêu",),
+    "source": ("nguồn", "nguồn kinh phí"),
+}
+
+
+class AliasChoice(TyperChoice[Enum]):
+    """An enum's values as typer shows and checks them, with each value's
+    Vietnamese words (:data:`CHOICE_ALIASES`, diacritics optional) accepted too.
+
+    ``--help`` and the "is not one of" message still list the English values,
+    so that scripts and transcripts keep one spelling.
+    """
+
+    def __init__(self, enum: type[Enum]) -> None:
+        super().__init__(list(enum))
+        self._by_key: dict[str, str] = {}
+        for member in enum:
+            value = str(member.value)
+            for word in (value, *CHOICE_ALIASES.get(value, ())):
+                self._by_key[choice_key(word)] = value
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Enum:
+        if isinstance(value, str):
+            value = self._by_key.get(choice_key(value), value)
+        return super().convert(value, param, ctx)

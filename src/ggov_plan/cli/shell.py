@@ -25,6 +25,7 @@ code  meaning
 75    try again, nothing was written: another ggov-plan held the plan's lock
       too long, or another program changed the plan while it was read or
       written (:class:`~ggov_plan.plan.files.PlanChanged`)
+130   interrupted: Ctrl-C, or Ctrl-D at a prompt; nothing was written
 ====  =====================================================================
 
 A write that landed is a success (exit 0) even if its output then fails
@@ -33,6 +34,14 @@ must not record twice. stderr then says the plan was written and the output
 failed, if stderr still works. 75 is reused for a plan changed during the
 write because the caller's remedy is the same as for a busy lock: nothing
 was written, and running the command again is safe (``EX_TEMPFAIL``).
+
+An interrupt (Ctrl-C anywhere, Ctrl-D at a prompt) is 130, as shells report
+SIGINT, with one line in the user's language on a line of its own: it is not
+"the plan has problems". If the write had already landed, it is a success.
+
+Usage errors that click finds (an unknown option, a missing argument, a bad
+choice) are worded again in Vietnamese under ``--lang vi`` by :class:`Edge`,
+from a table of click's message patterns.
 
 ``--help`` and every command import this module, so it imports none of the
 plan's machinery at module level: each function imports what it uses.
@@ -47,20 +56,22 @@ import errno
 import functools
 import inspect
 import os
+import re
 import shlex
 import signal
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ggov_plan import __version__
-from ggov_plan.cli.inputs import parse_date
-from ggov_plan.i18n import LANG_ENV, choose, set_language, t
+from ggov_plan.cli.inputs import parse_as_of, parse_date
+from ggov_plan.i18n import LANG_ENV, choose, current, set_language, t
 from ggov_plan.i18n.message import Text, text_of
 from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
 from ggov_plan.text import undecodable, visible_controls
@@ -86,9 +97,19 @@ EXIT_OVERDUE = 3
 EXIT_INTERNAL = 70
 EXIT_OUTPUT = 74
 EXIT_BUSY = 75
+EXIT_INTERRUPTED = 130
 
 TODAY_ENV = "GGOV_PLAN_TODAY"
 DEBUG_ENV = "GGOV_PLAN_DEBUG"
+
+
+#: The exit codes, as the root ``--help`` lists them (the table above says more).
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing written), "
+    "3 overdue activities (report --fail-on overdue), 70 internal error, 74 output "
+    "failed (nothing written), 75 try again: plan locked or changed by another "
+    "program (nothing written), 130 interrupted by Ctrl-C or Ctrl-D (nothing written)."
+)
 
 
 def new_app() -> typer.Typer:
@@ -100,11 +121,13 @@ def new_app() -> typer.Typer:
     app = typer.Typer(
         name="ggov-plan",
         help="Track an e-government publicity plan (Kế hoạch) declared in TOML.",
+        epilog=EXIT_CODES_HELP,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
+        cls=Edge,
     )
     app.callback()(_root)
     return app
@@ -145,8 +168,8 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY). "
-        "Default: today.",
+        help="Count only records dated on or before this day (YYYY-MM-DD or DD/MM/YYYY; "
+        "a month, 2017-10, or a year, 2017, means its last day). Default: today.",
         metavar="DATE",
         show_default=False,
     ),
@@ -246,7 +269,9 @@ def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
         _run_and_flush(run)
     except GgovPlanError as error:
         raise typer.Exit(_exit_code(error)) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        raise typer.Exit(_interrupted(_landed())) from None
+    except typer.Exit:
         raise
     except _OutputFailed as failed:
         raise typer.Exit(_after_output_failure(failed.error, _landed(), sigpipe)) from None
@@ -256,6 +281,31 @@ def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
         raise typer.Exit(_after_output_failure(error, _landed(), sigpipe)) from None
     except Exception as error:  # a bug: say so plainly, without a traceback
         _internal(error)
+
+
+def _interrupted(landed: Path | None) -> int:
+    """Ctrl-C, or Ctrl-D at a prompt: say that nothing was written; the exit code.
+
+    A write that had landed is a success, as when its output fails: a
+    script must not record it twice.
+    """
+    if landed is not None:
+        return EXIT_OK
+    with contextlib.suppress(OSError, ValueError):
+        # At a prompt the cursor is still on the prompt's line (after "^C").
+        start = "\n" if sys.stdin is not None and sys.stdin.isatty() else ""
+        stderr(start + t("shell.interrupted"))
+    return EXIT_INTERRUPTED
+
+
+def interrupted_outside(argv: list[str]) -> int:
+    """An interrupt before or after any command ran (while starting up)."""
+    return contextvars.copy_context().run(_interrupted_in, argv)
+
+
+def _interrupted_in(argv: list[str]) -> int:
+    _language_of(argv)
+    return _interrupted(None)
 
 
 def _internal(error: Exception) -> None:
@@ -506,7 +556,7 @@ def command(*common: CommonOption) -> Callable[[Command], Command]:
         def run(**values: Any) -> None:
             def start() -> None:
                 _refuse_undecodable(cli, values)
-                choose_language(values["lang"])
+                choose_language(values["lang"] if values["lang"] is not None else _root_lang())
                 function(
                     **{p.name: values[p.name] for p in own},
                     **{option.receives: option.value(values) for option in common},
@@ -547,6 +597,15 @@ def _option_of(cli: inspect.Signature, name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+def _root_lang() -> str | None:
+    """``--lang`` given before the command's name (``ggov-plan --lang vi status``)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    value = ctx.find_root().params.get("lang") if ctx is not None else None
+    return value if isinstance(value, str) else None
+
+
 def choose_language(option: object) -> None:
     """Set the run's language from --lang, $GGOV_PLAN_LANG or the locale."""
     try:
@@ -572,7 +631,7 @@ def as_of_day(as_of: str | None, period: Period | None = None) -> dt.date:
     a usage error, and so is a period that has not begun.
     """
     if period is None:
-        return parse_date(as_of, what="--as-of") if as_of is not None else today()
+        return parse_as_of(as_of) if as_of is not None else today()
     if as_of is not None:
         raise UsageError(t("cli.period_as_of"), hint=t("cli.period_as_of.hint"))
     now = today()
@@ -643,14 +702,123 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Track an e-government publicity plan (Kế hoạch) declared in TOML.
 
     Exit codes: 0 success, 1 problems in the plan, 2 bad input (nothing
     written), 3 overdue activities (report --fail-on overdue), 70 internal
     error, 74 output failed (nothing written), 75 try again: plan locked by
-    another writer or changed by another program (nothing written).
+    another writer or changed by another program (nothing written), 130
+    interrupted by Ctrl-C or Ctrl-D (nothing written).
     """
+    # --lang here is read by the command (_root_lang): the callback only declares it.
+
+
+# --------------------------------------------------------------------------- usage errors
+
+
+class Edge(TyperGroup):
+    """The app's group: click's usage errors in the user's language, interrupts as 130.
+
+    typer prints a usage error, and "Aborted!" with exit 1 for an interrupt,
+    inside its ``main``; run it with ``standalone_mode=False`` so that both
+    come here instead.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        from typer._click import exceptions
+
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except exceptions.NoArgsIsHelpError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except exceptions.UsageError as error:
+            contextvars.copy_context().run(_show_usage_error, error, argv)
+            sys.exit(error.exit_code)
+        except exceptions.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.exit(interrupted_outside(argv))
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _language_of(argv: list[str]) -> None:
+    """Set the language from the last ``--lang`` in ``argv``, else the environment:
+    a usage error is found before any command has chosen it."""
+    chosen: str | None = None
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+    try:
+        set_language(choose(chosen, os.environ))
+    except ValueError:
+        set_language("en")
+
+
+#: click's messages, piece by piece, and the catalog key that words each piece.
+#: English keeps click's own text: these apply only under --lang vi.
+_CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"^No such option: (?P<option>\S+)", "usage.no_such_option"),
+    (r"\(Possible options: (?P<options>[^)]*)\)", "usage.possible_options"),
+    (r"^No such command (?P<name>'.*?')\.", "usage.no_such_command"),
+    (r"Did you mean (?P<names>.*)\?$", "usage.did_you_mean"),
+    (r"^Missing argument (?P<name>'[^']*')\.", "usage.missing_argument"),
+    (r"^Missing option (?P<name>'[^']*')\.", "usage.missing_option"),
+    (r"^Missing command\.", "usage.missing_command"),
+    (r"^Invalid value for (?P<param>'[^']*'): ", "usage.invalid_value"),
+    (r"(?P<value>'.*') is not one of (?P<choices>.*)\.$", "usage.not_one_of"),
+    (r"(?P<value>'.*') is not a valid (?P<kind>[\w ]+)\.$", "usage.not_valid"),
+    (r"^Got unexpected extra argument\(s\) \((?P<args>.*)\)$", "usage.extra_arguments"),
+    (r"^Option (?P<option>'[^']*') requires an argument\.$", "usage.requires_argument"),
+    (r"^Option (?P<option>'[^']*') does not take a value\.$", "usage.takes_no_value"),
+)
+
+
+def usage_message(message: str) -> str:
+    """Click's message for a usage error, in the run's language."""
+    if current() != "vi":
+        return message
+    for pattern, key in _CLICK_MESSAGES:
+        message = re.sub(pattern, functools.partial(_worded, key), message)
+    return message
+
+
+def _worded(key: str, match: re.Match[str]) -> str:
+    return t(key, **match.groupdict())
+
+
+def _show_usage_error(error: Any, argv: list[str]) -> None:
+    """What click's ``UsageError.show`` prints, in the user's language."""
+    _language_of(argv)
+    with contextlib.suppress(OSError, ValueError):
+        ctx = error.ctx
+        if ctx is not None:
+            usage = ctx.get_usage()
+            if usage.startswith("Usage:"):
+                usage = t("usage.usage") + usage[len("Usage:") :]
+            lines = [usage]
+            if ctx.command.get_help_option(ctx) is not None:
+                command = f"{ctx.command_path} {ctx.help_option_names[0]}"
+                lines.append(t("usage.try", command=command))
+            stderr("\n".join(lines) + "\n")
+        stderr(t("usage.error", message=visible_controls(usage_message(error.format_message()))))
 
 
 def utf8_streams() -> None:

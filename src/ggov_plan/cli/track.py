@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ggov_plan.plan import Checked
     from ggov_plan.plan.model import Plan
 
+from ggov_plan.cli.inputs import AliasChoice
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
     AS_OF,
@@ -158,7 +159,10 @@ def activity_list(
     channel: Annotated[str | None, typer.Option("--channel", help="Only this channel's.")] = None,
     task: Annotated[str | None, typer.Option("--task", help="Only this task's.")] = None,
     status: Annotated[
-        Status | None, typer.Option("--status", help="Only activities in this state.")
+        Status | None,
+        typer.Option(
+            "--status", help="Only activities in this state.", click_type=AliasChoice(Status)
+        ),
     ] = None,
     search: Annotated[
         str | None,
@@ -483,7 +487,10 @@ class BudgetBy(StrEnum):
 
 @commands.command("progress", JSON, AS_OF, PERIOD, PLAN)
 def progress(
-    by: Annotated[ProgressBy, typer.Option("--by", help="Group activities by this.")] = (
+    by: Annotated[
+        ProgressBy,
+        typer.Option("--by", help="Group activities by this.", click_type=AliasChoice(ProgressBy)),
+    ] = (
         ProgressBy.task
     ),
     *,
@@ -562,7 +569,10 @@ def _progress_by_indicator(current: Plan, day: dt.date, as_json: bool) -> None:
 
 @commands.command("budget", JSON, AS_OF, PERIOD, PLAN)
 def budget(
-    by: Annotated[BudgetBy, typer.Option("--by", help="Group money by this.")] = BudgetBy.source,
+    by: Annotated[
+        BudgetBy,
+        typer.Option("--by", help="Group money by this.", click_type=AliasChoice(BudgetBy)),
+    ] = BudgetBy.source,
     *,
     as_json: bool,
     as_of: str | None,

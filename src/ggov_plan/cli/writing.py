@@ -47,8 +47,11 @@ def missing(option: str, example: str) -> UsageError:
 
 
 def ask(label: str) -> str:
-    value: str = typer.prompt(label).strip()
-    return value
+    """The answer to a prompt, asked again while it is blank (spaces are no answer)."""
+    while True:
+        value: str = str(typer.prompt(label)).strip()
+        if value:
+            return value
 
 
 def choose(label: str, options: Sequence[tuple[str, str]]) -> str:

@@ -269,6 +269,39 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- command-line messages (shell, cli_*)
     "shell.error": ("ggov-plan: error: {message}", "ggov-plan: lỗi: {message}"),
     "shell.hint": ("hint: {hint}", "gợi ý: {hint}"),
+    "shell.interrupted": (
+        "Stopped; nothing was written to the plan.",
+        "Đã dừng; không ghi gì vào kế hoạch.",
+    ),
+    # --- click's usage errors, worded again under --lang vi (cli.shell._usage_text)
+    "usage.usage": ("Usage:", "Cách dùng:"),
+    "usage.try": ("Try '{command}' for help.", "Xem '{command}' để biết cách dùng."),
+    "usage.error": ("Error: {message}", "Lỗi: {message}"),
+    "usage.no_such_option": ("No such option: {option}", "Không có tùy chọn {option}"),
+    "usage.possible_options": ("(Possible options: {options})", "(có thể là: {options})"),
+    "usage.no_such_command": ("No such command {name}.", "Không có lệnh {name}."),
+    "usage.did_you_mean": ("Did you mean {names}?", "Có phải là {names}?"),
+    "usage.missing_argument": ("Missing argument {name}.", "Thiếu đối số {name}."),
+    "usage.missing_option": ("Missing option {name}.", "Thiếu tùy chọn {name}."),
+    "usage.missing_command": ("Missing command.", "Thiếu tên lệnh."),
+    "usage.invalid_value": ("Invalid value for {param}: ", "Giá trị không hợp lệ cho {param}: "),
+    "usage.not_one_of": (
+        "{value} is not one of {choices}.",
+        "{value} không phải một trong các giá trị {choices}.",
+    ),
+    "usage.extra_arguments": (
+        "Got unexpected extra argument(s) ({args})",
+        "Thừa đối số không dùng đến ({args})",
+    ),
+    "usage.requires_argument": (
+        "Option {option} requires an argument.",
+        "Tùy chọn {option} cần một giá trị đi kèm.",
+    ),
+    "usage.takes_no_value": (
+        "Option {option} does not take a value.",
+        "Tùy chọn {option} không nhận giá trị.",
+    ),
+    "usage.not_valid": ("{value} is not a valid {kind}.", "{value} không phải {kind} hợp lệ."),
     "shell.internal": ("ggov-plan: internal error: {error}", "ggov-plan: lỗi nội bộ: {error}"),
     "shell.internal.hint": (
         "this is a bug in ggov-plan {version}; rerun with {env}=1 for the traceback and report it",

@@ -18,6 +18,7 @@ from ggov_plan.books.derive import (
 )
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.i18n import current, t
+from ggov_plan.i18n.dates import month as month_text
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
@@ -266,7 +267,7 @@ def month_table(console: Console, figures: Overview, rows: list[MonthRow]) -> No
     table.columns[-1].header = t("col.cumulative")
     for row in rows:
         table.add_row(
-            row.key,
+            month_text(row.key, current()),
             str(row.recorded.completions),
             safe(amounts_text(row.recorded.quantities, "\n")),
             figure(row.recorded.spent),
