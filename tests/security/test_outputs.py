@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from typer.testing import CliRunner, Result
 
 from ggov_plan.cli import app

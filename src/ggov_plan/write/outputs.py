@@ -116,7 +116,10 @@ def check_output(
     """Refuse an ``-o`` that would replace a plan, or a file that is not ours (module doc)."""
     if any(_same(output, plan) for plan in plans) or looks_like_plan(output):
         raise UsageError(t("output.is_plan", path=output), hint=t("output.is_plan.hint"))
-    if force or not output.exists() or output.is_dir():
-        return  # a folder is refused by the write itself, with its own message
+    if force or not output.is_file():
+        # Nothing there, or nothing that is replaced: a pipe or /dev/null is
+        # written into (and never read here: a pipe would block), a folder is
+        # refused by the write itself, with its own message.
+        return
     if not is_own_output(output, output_format, marks):
         raise UsageError(t("output.exists", path=output), hint=t("output.exists.hint"))
