@@ -424,7 +424,8 @@ def test_schema_output_writes_a_file_atomically(tmp_path: Path) -> None:
     assert (result.stdout, result.stderr) == ("", "")
     assert target.read_text(encoding="utf-8") == schema_text()
     # It replaces an old schema, keeping the file's permissions, and leaves no temp file.
-    target.write_text("{}", encoding="utf-8")
+    # (An earlier schema, recognised by its $id: any other file would need --force.)
+    target.write_text('{"$id": "urn:ggov-plan:plan-format:0"}', encoding="utf-8")
     target.chmod(0o640)
     assert invoke("schema", "--output", target).exit_code == 0
     assert target.read_text(encoding="utf-8") == schema_text()
@@ -446,7 +447,7 @@ def test_schema_output_refuses_what_cannot_be_a_file(tmp_path: Path, where: str)
 def test_schema_output_through_a_symlink_writes_where_it_points(tmp_path: Path) -> None:
     real = tmp_path / "shared" / "plan.schema.json"
     real.parent.mkdir()
-    real.write_text("{}", encoding="utf-8")
+    real.write_text('{"$id": "urn:ggov-plan:plan-format:0"}', encoding="utf-8")  # an earlier one
     link = tmp_path / "plan.schema.json"
     link.symlink_to(real)
     assert invoke("schema", "-o", link).exit_code == 0

@@ -440,7 +440,7 @@ def test_output_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     target.write_text("old report\n", encoding="utf-8")
     target.chmod(0o640)
-    result = run(TRACKED, *AS_OF, "-o", target)
+    result = run(TRACKED, *AS_OF, "-o", target, "--force")  # not a report: needs --force
     assert result.exit_code == 0, result.stderr
     assert target.read_text(encoding="utf-8") == report_text(TRACKED, *AS_OF)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
@@ -503,7 +503,7 @@ def test_output_through_a_symlink_writes_where_it_points(tmp_path: Path) -> None
     real.write_text("old\n", encoding="utf-8")
     link = tmp_path / "latest.md"
     link.symlink_to(real)
-    result = run(TRACKED, *AS_OF, "-o", link)
+    result = run(TRACKED, *AS_OF, "-o", link, "--force")  # "old" is not a report: --force
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == report_text(TRACKED, *AS_OF)

@@ -979,7 +979,11 @@ PLAN_MODES: dict[str, Job] = {
 }
 OUTPUT_MODES: dict[str, Job] = {
     f"report -o over a {mode:o} file": Job(
-        ("report", *AS_OF, "-p", P, "-o", f"{OUT}/report.md"), "out", umask=0o077, output_mode=mode
+        # The file there is not a report: replacing it takes --force (write/outputs.py).
+        ("report", *AS_OF, "-p", P, "-o", f"{OUT}/report.md", "--force"),
+        "out",
+        umask=0o077,
+        output_mode=mode,
     )
     for mode in MODES
 }
@@ -1379,7 +1383,7 @@ def test_report_output_naming_the_plan_is_refused(tmp_path: Path, how: str) -> N
     output = SAME_FILE_AS_PLAN[how](plan)
     result = cli("report", *AS_OF, "-p", plan, "-o", output)
     assert result.exit_code == 2, result.stderr
-    assert f"-o {output} is the plan file itself" in result.stderr
+    assert f"-o {output} is a plan file" in result.stderr
     assert plan.read_bytes() == TRACKED.read_bytes()
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -1441,7 +1445,17 @@ def test_debug_shows_a_plain_traceback_without_local_values_or_environment() -> 
 
 
 RUNTIME_DEPENDENCIES = frozenset(
-    {"typer", "rich", "tomli", "tomli-w", "platformdirs", "orjson", "filelock", "python-docx"}
+    {
+        "typer",
+        "rich",
+        "tomli",
+        "tomli-w",
+        "platformdirs",
+        "orjson",
+        "filelock",
+        "python-docx",
+        "tzdata",
+    }
 )
 
 

@@ -29,6 +29,7 @@ from ggov_plan.problems import UsageError
 
 if TYPE_CHECKING:
     from ggov_plan.books.report import Report
+    from ggov_plan.plan.front import Checked
 
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import (
@@ -94,12 +95,21 @@ def render_csv(report: Report, table: CsvTable) -> str:
     return report_csv.render(report)
 
 
-def _same_file(output: Path, plan: Path) -> bool:
-    """Whether -o names the plan itself (through a link or another spelling)."""
-    try:
-        return output.exists() and os.path.samefile(output, plan)
-    except OSError:
-        return False
+def check_report_output(
+    output: Path, output_format: ReportFormat, chosen: Path | None, loaded: Checked, *, force: bool
+) -> None:
+    """Refuse an -o onto a plan, or onto a file that is not an earlier report (write/outputs.py)."""
+    from ggov_plan.render.report.csv_table import COLUMNS, INDICATOR_COLUMNS
+    from ggov_plan.write.outputs import check_output, plans_in_use
+
+    check_output(
+        output,
+        plans=[Path(loaded.file), *plans_in_use(chosen, os.environ)],
+        output_format=output_format.value,
+        # md and html reports name the plan's number; csv starts with one of its headers.
+        marks=(loaded.header.number, ",".join(COLUMNS), ",".join(INDICATOR_COLUMNS)),
+        force=force,
+    )
 
 
 def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
@@ -156,11 +166,16 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of standard output.",
+            help="Write to this file (atomically) instead of standard output. "
+            "Never a plan; an existing file only if it is an earlier report, or with --force.",
             metavar="PATH",
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Let -o replace an existing file that is not a report."),
+    ] = False,
     as_of: AsOfOption = None,
     since: Annotated[
         str | None,
@@ -216,10 +231,8 @@ def report(
     day = as_of_day(as_of, period)
     start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
-    if output is not None and _same_file(output, Path(loaded.file)):
-        raise UsageError(
-            t("report.output_is_plan", path=output), hint=t("report.output_is_plan.hint")
-        )
+    if output is not None:
+        check_report_output(output, output_format, plan.path, loaded, force=force)
     if official:
         first = period.start if period is not None else loaded.header.start
         built = build(loaded.plan, day, start or first, warnings, period)

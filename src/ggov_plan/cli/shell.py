@@ -617,10 +617,17 @@ def choose_language(option: object) -> None:
         ) from None
 
 
-def today() -> dt.date:
-    """Today, or $GGOV_PLAN_TODAY (for reproducible runs and tests)."""
+def today(zone: str | None = None) -> dt.date:
+    """Today in the plan's time zone, or $GGOV_PLAN_TODAY (for reproducible runs and tests).
+
+    ``zone`` is the plan's ``[plan] timezone``; None (no plan read yet, or none
+    declared) means Asia/Ho_Chi_Minh. The machine's own zone never counts: a
+    server on UTC judges a Vietnamese plan's dates as the office does.
+    """
+    from ggov_plan.plan.timezone import today_in
+
     forced = os.environ.get(TODAY_ENV)
-    return parse_date(forced, what=f"${TODAY_ENV}") if forced else dt.date.today()
+    return parse_date(forced, what=f"${TODAY_ENV}") if forced else today_in(zone)
 
 
 def as_of_day(as_of: str | None, period: Period | None = None) -> dt.date:
@@ -662,19 +669,34 @@ def plan_path(plan: Path | None) -> Path:
     return find_plan(plan, os.environ, Path())
 
 
+def _declared_zone(reading: Reading) -> str | None:
+    plan = reading.loaded.plan
+    return plan.header.timezone if plan is not None and plan.header is not None else None
+
+
 def load_checked(path: Path, *, use_cache: bool) -> tuple[Reading, list[Problem]]:
     """A plan file and all its problems (:func:`ggov_plan.plan.read`)."""
     from ggov_plan.plan import read
 
     reading = read(path, today=today(), cache=use_cache)
+    # "today" is taken before the plan is read; a plan in another zone than the
+    # default is judged again on its own date (the parse itself is cached).
+    zone = _declared_zone(reading)
+    if zone and today(zone) != reading.today:
+        reading = read(path, today=today(zone), cache=use_cache)
     return reading, list(reading.problems)
 
 
 def load_valid(plan: PlanSource) -> tuple[Checked, list[Problem]]:
     """The plan proved valid, and its warnings; PlanInvalid if it has errors."""
-    from ggov_plan.plan import open_valid
+    from ggov_plan.plan import read
 
-    checked = open_valid(plan_path(plan.path), today=today(), cache=plan.use_cache)
+    path = plan_path(plan.path)
+    reading = read(path, today=today(), cache=plan.use_cache)
+    zone = _declared_zone(reading)
+    if zone and today(zone) != reading.today:  # as in load_checked
+        reading = read(path, today=today(zone), cache=plan.use_cache)
+    checked = reading.checked()
     return checked, list(checked.warnings)
 
 

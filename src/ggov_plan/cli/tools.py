@@ -11,6 +11,7 @@ the new name (:func:`ggov_plan.write.atomic.write_new`).
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shlex
 from pathlib import Path
@@ -56,11 +57,16 @@ def schema(
         typer.Option(
             "--output",
             "-o",
-            help="Write the schema to this file, atomically, instead of printing it.",
+            help="Write the schema to this file, atomically, instead of printing it. "
+            "Never a plan; an existing file only if it is an earlier schema, or with --force.",
             metavar="PATH",
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Let -o replace an existing file that is not a schema."),
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the plan file, for editors and validators.
 
@@ -74,6 +80,10 @@ def schema(
     if output is None:
         print(text, end="")
         return
+    from ggov_plan.write.outputs import check_output, plans_in_use
+
+    # schema reads no plan, but the plan in use ($GGOV_PLAN_FILE, the default) is still guarded.
+    check_output(output, plans=plans_in_use(None, os.environ), output_format="json", force=force)
     write_replacing(output, text.encode("utf-8"))
 
 

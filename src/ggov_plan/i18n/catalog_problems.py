@@ -320,6 +320,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "load.value.list": ("a list", "một danh sách"),
     "load.value.table": ("a table", "một bảng"),
     # ------------------------------------------------------------ rules
+    "rule.bad_timezone": (
+        "plan: 'timezone' is {value}, not a time zone name",
+        "kế hoạch: 'timezone' là {value}, không phải tên múi giờ",
+    ),
+    "rule.bad_timezone.hint": (
+        "write an IANA name such as {example}, or remove the key (default {example})",
+        "hãy ghi tên múi giờ IANA, ví dụ {example}, hoặc bỏ khóa này (mặc định {example})",
+    ),
     "rule.duplicate_id": (
         "{record} id '{id}' is used twice; first at line {line}",
         "mã {record} '{id}' bị dùng hai lần; lần đầu ở dòng {line}",

@@ -601,13 +601,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--format docx tạo tệp Word nhị phân; hãy đặt tên tệp bằng -o ĐƯỜNG_DẪN",
     ),
     "report.docx_output.hint": ("for example: -o bao-cao.docx", "ví dụ: -o bao-cao.docx"),
-    "report.output_is_plan": (
-        "-o {path} is the plan file itself; the report would replace the plan",
-        "-o {path} chính là tệp kế hoạch; báo cáo sẽ ghi đè lên kế hoạch",
+    # --- -o of every command (write/outputs.py)
+    "output.is_plan": (
+        "-o {path} is a plan file; writing there would replace the plan",
+        "-o {path} là một tệp kế hoạch; ghi vào đó sẽ thay mất kế hoạch",
     ),
-    "report.output_is_plan.hint": (
-        "write the report to another file, e.g. -o bao-cao.md",
-        "hãy ghi báo cáo ra tệp khác, ví dụ -o bao-cao.md",
+    "output.is_plan.hint": (
+        "write to another file, e.g. -o bao-cao.md (--force never replaces a plan)",
+        "hãy ghi ra tệp khác, ví dụ -o bao-cao.md (--force không bao giờ ghi đè kế hoạch)",
+    ),
+    "output.exists": (
+        "-o {path} already exists and was not written by this command",
+        "-o {path} đã có và không phải do lệnh này ghi ra",
+    ),
+    "output.exists.hint": (
+        "choose another file, or add --force to replace it",
+        "hãy chọn tệp khác, hoặc thêm --force để ghi đè",
     ),
     # --- schema, init (cli_tools)
     "init.one_of": (

@@ -139,6 +139,13 @@ class Header(Record):
     reports_to: str = spec("ref", "Body that results are reported to.", ref="agency")
     closing: str | None = spec("text", "The closing paragraph, verbatim.", required=False)
     signer: Signer | None = spec("table", "The `[plan.signer]` table (below).", required=False)
+    timezone: str | None = spec(
+        "text",
+        "IANA time zone that today and recorded_at are judged in; "
+        "default Asia/Ho_Chi_Minh.",
+        required=False,
+        example="Asia/Ho_Chi_Minh",
+    )
 
 
 @record

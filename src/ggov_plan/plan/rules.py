@@ -548,6 +548,23 @@ def quantities_positive(plan: Plan, context: Context) -> Iterator[Problem]:
             )
 
 
+def plan_timezone(plan: Plan, context: Context) -> Iterator[Problem]:
+    """``[plan] timezone``, if declared, is an IANA name the zone database knows."""
+    from ggov_plan.plan.timezone import DEFAULT_TIMEZONE, zone
+
+    header = plan.header
+    if header is not None and header.timezone is not None and zone(header.timezone) is None:
+        yield _value_problem(
+            plan,
+            header,
+            context,
+            "bad-value",
+            msg("rule.bad_timezone", value=repr(header.timezone)),
+            msg("rule.bad_timezone.hint", example=DEFAULT_TIMEZONE),
+            field="timezone",
+        )
+
+
 def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
     """Nothing is done in the future; work outside the plan period is worth a look."""
     header = plan.header
@@ -661,6 +678,7 @@ RULES: tuple[Rule, ...] = (
     amounts_non_negative,
     amounts_within_64_bits,
     quantities_positive,
+    plan_timezone,
     journal_dates,
     allocation_within_budget,
 )

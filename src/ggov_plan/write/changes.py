@@ -177,6 +177,17 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
     return void_completion(plan, request, context)
 
 
+def _recorded_at(plan: Plan, context: WriteContext) -> dt.datetime:
+    """The moment of the write in the plan's time zone, not the machine's.
+
+    A server on UTC recording for an office in Vietnam writes +07:00, so the
+    journal reads the same whoever wrote it (docs/reliability.md).
+    """
+    from ggov_plan.plan.timezone import plan_zone
+
+    return context.now.astimezone(plan_zone(plan.header))
+
+
 def add_activity(plan: Plan, request: NewActivity, context: WriteContext) -> Change:
     tasks = plan.by_id("tasks")
     _require(request.task in tasks, "task", request.task)
@@ -244,7 +255,7 @@ def record_completion(plan: Plan, request: NewCompletion, context: WriteContext)
         "reach": request.reach,
         "reach_unit": _text(request.reach_unit),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("completion", values)])
 
@@ -258,7 +269,7 @@ def cancel_activity(plan: Plan, request: CancelActivity, context: WriteContext) 
         "date": request.date if request.date is not None else context.today,
         "reason": request.reason.strip(),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("cancellation", values)])
 
@@ -271,7 +282,7 @@ def void_completion(plan: Plan, request: VoidCompletion, context: WriteContext) 
         "completion": request.completion,
         "reason": request.reason.strip(),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("void", values)])
 
@@ -297,7 +308,7 @@ def record_measurement(plan: Plan, request: NewMeasurement, context: WriteContex
         "evidence": _text(request.evidence),
         "note": _text(request.note),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("measurement", values)])
 
@@ -310,7 +321,7 @@ def void_measurement(plan: Plan, request: VoidMeasurement, context: WriteContext
         "measurement": request.measurement,
         "reason": request.reason.strip(),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("void", values)])
 
@@ -500,6 +511,6 @@ def add_note(plan: Plan, request: NewNote, context: WriteContext) -> Change:
         "date": request.date if request.date is not None else context.today,
         "text": request.text.strip(),
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("note", values)])
