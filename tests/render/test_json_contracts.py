@@ -13,9 +13,9 @@ from typing import Any
 
 import jsonschema
 import pytest
+from tests.track_helpers import ROOT, cli
 
 from ggov_plan.render import data, json_schemas, shapes
-from tests.track_helpers import ROOT, cli
 
 SHIPPED = ROOT / "data" / "plan2017.toml"
 TRACKED = ROOT / "examples" / "plan2017-tracked.toml"

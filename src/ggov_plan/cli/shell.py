@@ -235,8 +235,9 @@ def handle_errors(run: Callable[[], None], *, as_json: bool = False) -> None:
     """Run a command; turn core exceptions into a message on stderr and an exit code.
 
     With ``as_json`` (the command was asked for JSON), a failure also prints
-    one JSON object on stdout (:func:`_print_json_error`). The command runs in its own context, where a write records that it
-    landed (:data:`ggov_plan.write.journal.LANDED`), and its output is
+    one JSON object on stdout (:func:`_print_json_error`). The command runs
+    in its own context, where a write records that it landed
+    (:data:`ggov_plan.write.journal.LANDED`), and its output is
     flushed here, so that a failure to print is seen here and not at exit.
     """
     _standard_streams_open()
@@ -282,7 +283,9 @@ def _error_code(error: GgovPlanError, exit_code: int) -> str:
     return "busy" if exit_code == EXIT_BUSY else "bad-input"
 
 
-def _print_json_error(error: GgovPlanError | None, exit_code: int, message: str = "") -> None:
+def _print_json_error(
+    error: GgovPlanError | None, exit_code: int, message: str = ""
+) -> None:
     """``{"schema_version", "error": {...}}`` on stdout, for a script that asked for JSON;
     a plan that is not valid adds its errors as ``problems``. ``error`` None: a bug."""
     from ggov_plan.render.shapes import error_object
