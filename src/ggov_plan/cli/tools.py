@@ -56,7 +56,7 @@ def schema(
         typer.Argument(
             metavar="[OUTPUT]",
             help="A JSON output's schema instead: check, show, status, progress, budget, "
-            "activity-list, activity-show, report or error (docs/json.md).",
+            "activity-list, activity-show, report or error.",
             show_default=False,
         ),
     ] = None,
