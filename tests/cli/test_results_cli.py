@@ -304,7 +304,7 @@ def test_an_unknown_budget_never_reads_0_nor_a_negative_remainder(plan: Path, to
     assert report["overall"]["budget"]["remaining"] is None
     assert report["overall"]["budget"]["text"] == status["budget"]["text"]
     assert all(
-        s["remaining"] is None for s in report["sources"] if s["declared"] is None and s["id"]
+        s["remaining"] is None for s in report["sources"] if s["amount"] is None and s["id"]
     )
     md = at(today, "report", "--lang", "vi", "-p", plan).stdout
     assert "Kinh phí: Kinh phí thực hiện" in md  # the plan's text where the total would be

@@ -249,7 +249,7 @@ def test_html_report_is_self_contained_with_an_inline_chart() -> None:
 def test_json_report_has_a_stable_shape() -> None:
     data = report_json(TRACKED, *AS_OF)
     assert list(data) == JSON_KEYS
-    assert data["schema_version"] == 2  # 2: quantities per unit (issue 12)
+    assert data["schema_version"] == 3  # 3: one source and one problem shape everywhere
     assert data["plan"]["number"] == "228/KH-UBND"
     assert data["plan"]["file"] == str(TRACKED)
     assert data["as_of"] == "2017-12-31"
@@ -295,14 +295,16 @@ def test_json_report_has_a_stable_shape() -> None:
     assert data["sources"] == [
         {
             "id": "ngan-sach-tinh",
-            "declared": 163_000_000,
+            "name": "Ngân sách tỉnh",
+            "amount": 163_000_000,
             "allocated": 29_000_000,
             "spent": 10_000_000,
             "remaining": 153_000_000,
         },
         {
             "id": "xa-hoi-hoa",
-            "declared": 50_000_000,
+            "name": "Nguồn xã hội hóa",
+            "amount": 50_000_000,
             "allocated": 30_000_000,
             "spent": 28_000_000,
             "remaining": 22_000_000,
@@ -357,12 +359,13 @@ def test_json_report_has_a_stable_shape() -> None:
     assert completed[0]["evidence"] == "Báo Ấp Bắc số ra ngày 10/11/2017"
     assert data["problems"] == [
         {
-            "severity": "warning",
             "code": "indicator-sum",
+            "severity": "warning",
+            "message": PROBLEM,
+            "hint": "if the document prints these figures, keep them; otherwise correct them",
             "line": 124,
             "column": 1,
             "path": "indicator[1].value",
-            "message": PROBLEM,
         }
     ]
     assert data["chart"] == CHART
@@ -569,7 +572,10 @@ def test_report_refuses_a_plan_that_fails_check(
     for extra in ((), ("-o", out / "new.md"), ("-o", kept)):
         result = run(plan, *AS_OF, "--format", output_format, "--fail-on", "overdue", *extra)
         assert result.exit_code == 1, (extra, result.stdout, result.stderr)
-        assert result.stdout == ""
+        if output_format == "json":  # one error object for a script (docs/json.md#failures)
+            assert json.loads(result.stdout)["error"]["code"] == "plan-invalid"
+        else:
+            assert result.stdout == ""
         lines = result.stderr.splitlines()
         assert len(lines) == 2, lines
         assert lines[0].startswith(f"{plan}:") and f": {code}: " in lines[0]

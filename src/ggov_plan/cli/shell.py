@@ -73,7 +73,14 @@ from ggov_plan import __version__
 from ggov_plan.cli.inputs import parse_as_of, parse_date
 from ggov_plan.i18n import LANG_ENV, choose, current, set_language, t
 from ggov_plan.i18n.message import Text, text_of
-from ggov_plan.problems import GgovPlanError, PlanInvalid, Problem, Severity, UsageError
+from ggov_plan.problems import (
+    GgovPlanError,
+    PlanInvalid,
+    PlanNotFound,
+    Problem,
+    Severity,
+    UsageError,
+)
 from ggov_plan.text import undecodable, visible_controls
 
 if TYPE_CHECKING:
@@ -247,28 +254,33 @@ def notice(message: Text) -> None:
         stderr(t("shell.notice", message=visible_controls(text_of(message))))
 
 
-def handle_errors(run: Callable[[], None]) -> None:
+def handle_errors(run: Callable[[], None], *, as_json: bool = False) -> None:
     """Run a command; turn core exceptions into a message on stderr and an exit code.
 
-    The command runs in its own context, where a write records that it
-    landed (:data:`ggov_plan.write.journal.LANDED`), and its output is
+    With ``as_json`` (the command was asked for JSON), a failure also prints
+    one JSON object on stdout (:func:`_print_json_error`). The command runs
+    in its own context, where a write records that it landed
+    (:data:`ggov_plan.write.journal.LANDED`), and its output is
     flushed here, so that a failure to print is seen here and not at exit.
     """
     _standard_streams_open()
     sigpipe = _ignore_sigpipe()
     try:
         # Its own context: the language and what landed are this run's.
-        contextvars.copy_context().run(_guarded, run, sigpipe)
+        contextvars.copy_context().run(_guarded, run, sigpipe, as_json)
     finally:
         if sigpipe:
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
-def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
+def _guarded(run: Callable[[], None], sigpipe: bool, as_json: bool = False) -> None:
     try:
         _run_and_flush(run)
     except GgovPlanError as error:
-        raise typer.Exit(_exit_code(error)) from None
+        code = _exit_code(error)
+        if as_json:
+            _print_json_error(error, code)
+        raise typer.Exit(code) from None
     except (typer.Abort, KeyboardInterrupt, EOFError):
         raise typer.Exit(_interrupted(_landed())) from None
     except typer.Exit:
@@ -280,7 +292,7 @@ def _guarded(run: Callable[[], None], sigpipe: bool) -> None:
             _internal(error)
         raise typer.Exit(_after_output_failure(error, _landed(), sigpipe)) from None
     except Exception as error:  # a bug: say so plainly, without a traceback
-        _internal(error)
+        _internal(error, as_json)
 
 
 def _interrupted(landed: Path | None) -> int:
@@ -308,9 +320,47 @@ def _interrupted_in(argv: list[str]) -> int:
     return _interrupted(None)
 
 
-def _internal(error: Exception) -> None:
+def _error_code(error: GgovPlanError, exit_code: int) -> str:
+    """The stable word for a failure in JSON (docs/json.md#failures)."""
+    from ggov_plan.write.journal import WriteRefused
+
+    if isinstance(error, PlanInvalid):
+        return "plan-invalid"
+    if isinstance(error, WriteRefused):
+        return "write-refused"
+    if isinstance(error, PlanNotFound):
+        return "not-found"
+    return "busy" if exit_code == EXIT_BUSY else "bad-input"
+
+
+def _print_json_error(
+    error: GgovPlanError | None, exit_code: int, message: str = ""
+) -> None:
+    """``{"schema_version", "error": {...}}`` on stdout, for a script that asked for JSON;
+    a plan that is not valid adds its errors as ``problems``. ``error`` None: a bug."""
+    from ggov_plan.render.shapes import error_object
+
+    if error is None:
+        data = error_object("internal", message, "", exit_code)
+    else:
+        problems = None
+        if isinstance(error, PlanInvalid):
+            problems = [p for p in error.problems if p.severity is Severity.ERROR]
+        code = _error_code(error, exit_code)
+        data = error_object(code, error.message, error.hint, exit_code, problems)
+    from ggov_plan.render.data import dumps
+
+    # stdout may be what failed: the message is on stderr already.
+    with contextlib.suppress(OSError, ValueError):
+        print(dumps(data))
+        sys.stdout.flush()
+
+
+def _internal(error: Exception, as_json: bool = False) -> None:
     if os.environ.get(DEBUG_ENV):
         raise error
+    if as_json:
+        _print_json_error(None, EXIT_INTERNAL, f"{type(error).__name__}: {error}")
     stderr(
         t("shell.internal", error=f"{type(error).__name__}: {error}")
         + "\n  "
@@ -562,7 +612,7 @@ def command(*common: CommonOption) -> Callable[[Command], Command]:
                     **{option.receives: option.value(values) for option in common},
                 )
 
-            handle_errors(start)
+            handle_errors(start, as_json=_asks_for_json(values))
 
         # typer reads the command line's parameters from the signature: the
         # command's own, then the common options, then --lang.
@@ -571,6 +621,12 @@ def command(*common: CommonOption) -> Callable[[Command], Command]:
         return run
 
     return declare
+
+
+def _asks_for_json(values: Mapping[str, object]) -> bool:
+    """Whether the run asked for JSON: ``--json``, or ``--format json`` (check, report)."""
+    output_format = values.get("output_format")
+    return values.get("as_json") is True or getattr(output_format, "value", None) == "json"
 
 
 def _refuse_undecodable(cli: inspect.Signature, values: dict[str, object]) -> None:

@@ -52,6 +52,15 @@ def _journal_header() -> re.Pattern[str]:
 
 @commands.command("schema")
 def schema(
+    output_name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[OUTPUT]",
+            help="A JSON output's schema instead: check, show, status, progress, budget, "
+            "activity-list, activity-show, report or error.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -72,11 +81,23 @@ def schema(
 
     Draft 2020-12, generated from the same specs as `check`: keys, types,
     required keys, ids and choices. References, sums and date order need `check`.
+    With OUTPUT, the schema of that JSON output of ggov-plan (`schema status`).
     """
-    from ggov_plan.plan.schema import schema_text
     from ggov_plan.write.atomic import write_replacing
 
-    text = schema_text()
+    if output_name is None:
+        from ggov_plan.plan.schema import schema_text
+
+        text = schema_text()
+    else:
+        from ggov_plan.render import json_schemas
+
+        if output_name not in json_schemas.NAMES:
+            raise UsageError(
+                t("schema.unknown_output", name=visible_controls(output_name)),
+                hint=t("schema.unknown_output.hint", names=", ".join(json_schemas.NAMES)),
+            )
+        text = json_schemas.schema_text(output_name)
     if output is None:
         print(text, end="")
         return

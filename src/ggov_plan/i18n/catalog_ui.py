@@ -661,6 +661,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "init.from_missing": ("--from {source}: no such file", "--from {source}: không có tệp"),
     "init.from_missing.hint": ("check the path", "kiểm tra lại đường dẫn"),
+    "schema.unknown_output": (
+        "no JSON output is called '{name}'",
+        "không có đầu ra JSON nào tên '{name}'",
+    ),
+    "schema.unknown_output.hint": (
+        "name one of: {names}; or give no name for the plan file's schema",
+        "chọn một trong: {names}; hoặc bỏ tên để có lược đồ của tệp kế hoạch",
+    ),
     "init.not_toml": (
         "{file}: is not valid TOML, so its declaration cannot be told from its journal; "
         "nothing was written",

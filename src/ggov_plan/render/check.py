@@ -17,6 +17,7 @@ from typing import Any
 
 from ggov_plan.i18n import t
 from ggov_plan.problems import Problem, Severity
+from ggov_plan.render.shapes import JSON_VERSION, problem_item
 from ggov_plan.text import json_escape_c1, visible_controls
 
 
@@ -99,19 +100,11 @@ def text(results: Iterable[FileResult]) -> str:
     return "\n".join(lines)
 
 
-def _item(problem: Problem) -> dict[str, Any]:
-    return {
-        "line": problem.line,
-        "column": problem.column,
-        "path": problem.path,
-        "code": problem.code,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
-
-
 def as_json(result: FileResult) -> dict[str, Any]:
+    """One file's result; each problem as everywhere (:func:`problem_item`)."""
+    _item = problem_item
     return {
+        "schema_version": JSON_VERSION,
         "file": result.file,
         "valid": result.readable and not result.errors,
         "errors": [_item(p) for p in result.errors],

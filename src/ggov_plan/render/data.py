@@ -1,8 +1,11 @@
 """Plain data for JSON output: the declared plan, the status overview.
 
-These dictionaries are the documented, stable JSON of ``show --json`` and
-``status --json`` (see docs/json.md): keys keep their order, dates are ISO
-8601 strings and money is integer đồng.
+These dictionaries are the documented, stable JSON of every ``--json`` and
+``--format json`` output but check's (see docs/json.md; their JSON Schemas are
+in :mod:`ggov_plan.render.json_schemas`): keys keep their order, dates are
+ISO 8601 strings and money is integer đồng. The same object has the same
+shape in every output: a source is :func:`source_item`, a problem
+:func:`~ggov_plan.render.check.problem_item`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ggov_plan.books.derive import (
     Overview,
     ProgressRow,
     Results,
+    SourceFigures,
     Status,
     TaskFigures,
     TaskState,
@@ -30,13 +34,13 @@ from ggov_plan.books.periods import Period
 from ggov_plan.books.report import Report
 from ggov_plan.plan.load import record_fields
 from ggov_plan.plan.model import COLLECTIONS, Plan
+from ggov_plan.render import shapes
+from ggov_plan.render.shapes import problem_item
 from ggov_plan.text import json_escape_c1, json_escape_c1_utf8
 
-#: Bumped when a key is removed or changes meaning; adding keys does not bump it.
-#: 2: quantities are given per unit (``quantities``), never summed across
-#: units (``quantity_done``, ``quantity_target``, a group's ``done`` and
-#: ``target`` are gone); progress is the mean over tasks (docs/progress.md).
-JSON_VERSION = 2
+#: The one version of every JSON output, check's and failures' included
+#: (:mod:`ggov_plan.render.shapes` says what each version changed).
+JSON_VERSION = shapes.JSON_VERSION
 
 _DECLARED = (
     "legal_bases",
@@ -140,6 +144,34 @@ def results_item(results: Results | None) -> dict[str, Any] | None:
     }
 
 
+def source_item(source: SourceFigures) -> dict[str, Any]:
+    """A funding source with its money: the one shape of ``status`` and ``report``."""
+    return {
+        "id": source.id,
+        "name": source.name,
+        "amount": source.amount,
+        "allocated": source.allocated,
+        "spent": source.spent,
+        **_in_period(source.period_spent),
+        "remaining": source.remaining,
+    }
+
+
+def _source_row(plan: Plan, row: BudgetRow) -> dict[str, Any]:
+    """A report's source row as :func:`source_item`; money with no source named
+    is the row whose ``id`` and ``name`` are null."""
+    names = {s.id: s.name for s in plan.sources}
+    return {
+        "id": row.key or None,
+        "name": names.get(row.key, row.key) if row.key else None,
+        "amount": row.declared,
+        "allocated": row.allocated,
+        "spent": row.spent,
+        **_in_period(row.period_spent),
+        "remaining": row.remaining,
+    }
+
+
 def task_item(task: TaskFigures) -> dict[str, Any]:
     return {
         "id": task.id,
@@ -172,18 +204,7 @@ def overview(plan: Plan, figures: Overview) -> dict[str, Any]:
             "spent": budget.spent,
             **_in_period(budget.period_spent),
             "remaining": budget.remaining,
-            "sources": [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "amount": s.amount,
-                    "allocated": s.allocated,
-                    "spent": s.spent,
-                    **_in_period(s.period_spent),
-                    "remaining": s.remaining,
-                }
-                for s in budget.sources
-            ],
+            "sources": [source_item(s) for s in budget.sources],
         },
         "activities": {
             "total": len(figures.activities),
@@ -402,17 +423,7 @@ def report(rep: Report) -> dict[str, Any]:
             "period": results_item(figures.in_period),
             "cumulative": results_item(figures.cumulative),
         },
-        "sources": [
-            {
-                "id": row.key or None,
-                "declared": row.declared,
-                "allocated": row.allocated,
-                "spent": row.spent,
-                **_in_period(row.period_spent),
-                "remaining": row.remaining,
-            }
-            for row in rep.sources
-        ],
+        "sources": [_source_row(rep.plan, row) for row in rep.sources],
         "breakdowns": {
             by: [
                 {
@@ -429,17 +440,7 @@ def report(rep: Report) -> dict[str, Any]:
             {**record_fields(c.completion), "title": c.activity.activity.title}
             for c in rep.completed
         ],
-        "problems": [
-            {
-                "severity": p.severity.value,
-                "code": p.code,
-                "line": p.line,
-                "column": p.column,
-                "path": p.path,
-                "message": p.message,
-            }
-            for p in rep.problems
-        ],
+        "problems": [problem_item(p) for p in rep.problems],
         "chart": [
             {"date": point.day, "progress": round(point.progress, 4), "spent": point.spent}
             for point in rep.chart
