@@ -50,15 +50,16 @@ def test_html_chart_has_a_visible_title_and_legend(page: str) -> None:
     assert figure is not None
     caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure.group(1), re.S)
     assert caption is not None and "Tiến độ" in caption.group(1)
-    legend = re.search(r'<ul class="legend">(.*?)</ul>', figure.group(1), re.S)
+    legend = re.search(r'<div class="legend">(.*?)</div>', figure.group(1), re.S)
     assert legend is not None
-    assert legend.group(1).count("<li") >= 3
+    assert legend.group(1).count('class="item"') >= 3
+    assert "tiến độ" in legend.group(1) and "kế hoạch" in legend.group(1)
 
 
 def test_html_chart_title_in_english() -> None:
     page = _ok("report", "-f", "html", "-p", TRACKED, "--as-of", "2017-12-31", "--lang", "en")
     assert re.search(r"<figcaption[^>]*>Cumulative progress", page)
-    assert ">plan<" in page.split('<ul class="legend">', 1)[1].split("</ul>", 1)[0]
+    assert ">plan<" in page.split('<div class="legend">', 1)[1].split("</div>", 1)[0]
 
 
 @pytest.fixture(scope="module")

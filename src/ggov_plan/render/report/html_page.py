@@ -41,21 +41,21 @@ svg text { font-size: 11px; fill: #5a6877; }
 h3.indicator-chart { font-size: 1rem; margin: 1.2rem 0 .2rem; }
 figure.chart { margin: 1rem 0; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .3rem; }
-ul.legend { list-style: none; padding: 0; margin: .2rem 0 0; font-size: .9rem; color: #5a6877; }
-ul.legend li { display: inline-block; margin-right: 1.2rem; }
-ul.legend .key { display: inline-block; width: 1.6rem; height: 0; vertical-align: middle;
+div.legend { margin: .2rem 0 0; font-size: .9rem; color: #5a6877; }
+div.legend .item { display: inline-block; margin-right: 1.2rem; }
+div.legend .key { display: inline-block; width: 1.6rem; height: 0; vertical-align: middle;
                  margin-right: .35rem; border-top: 3px solid; }
-ul.legend .progress { border-color: #2e8b57; }
-ul.legend .spending { border-color: #c77700; }
-ul.legend .plan { border-top: 2px dashed #8a96a3; }
-ul.legend .as-of { border-top: 2px dotted #1d2733; width: .9rem; }
+div.legend .progress { border-color: #2e8b57; }
+div.legend .spending { border-color: #c77700; }
+div.legend .plan { border-top: 2px dashed #8a96a3; }
+div.legend .as-of { border-top: 2px dotted #1d2733; width: .9rem; }
 /* Printed: A4 with the margins of Nghị định 30/2020 (top and bottom 20-25 mm,
    left 30-35, right 15-20); a heading never ends a page, a row is never cut. */
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 11pt; color: #000; }
   h1, h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
-  tr, figure.chart, ul.legend { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure.chart, div.legend { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   h2 { margin-top: 1.2rem; }
   .bar, .bar span, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -219,11 +219,12 @@ def chart(report: Report) -> str:
             '<figure class="chart">',
             f'<figcaption id="chart-caption">{t("rep.chart_title")}</figcaption>',
             *parts,
-            '<ul class="legend">'
+            '<div class="legend">'
             + "".join(
-                f'<li><span class="key {key}"></span>{_e(text)}</li>' for key, text in legend
+                f'<span class="item"><span class="key {key}"></span>{_e(text)}</span>'
+                for key, text in legend
             )
-            + "</ul>",
+            + "</div>",
             "</figure>",
         ]
     )
@@ -328,27 +329,7 @@ def indicator_chart(report: Report, figures: IndicatorFigures, number: int) -> s
         f"  ┆ {t('rep.legend.as_of', as_of=_date(report.as_of))}</text>",
         "</svg>",
     ]
-    # The title and legend are HTML, not SVG: an SVG <title> is only a tooltip,
-    # and a printed page must say what the lines are.
-    legend = [
-        ("progress", t("rep.legend.progress")),
-        *([("spending", t("rep.legend.spending"))] if total else []),
-        ("plan", t("rep.legend.plan")),
-        ("as-of", t("rep.legend.as_of", as_of=_date(report.as_of))),
-    ]
-    return "\n".join(
-        [
-            '<figure class="chart">',
-            f'<figcaption id="chart-caption">{t("rep.chart_title")}</figcaption>',
-            *parts,
-            '<ul class="legend">'
-            + "".join(
-                f'<li><span class="key {key}"></span>{_e(text)}</li>' for key, text in legend
-            )
-            + "</ul>",
-            "</figure>",
-        ]
-    )
+    return "\n".join(parts)
 
 
 def indicators(report: Report) -> list[str]:
