@@ -65,8 +65,7 @@ def test_html_chart_title_in_english() -> None:
 @pytest.fixture(scope="module")
 def official_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("docx") / "bao-cao.docx"
-    _ok("report", "--official", "-f", "docx", "-p", TRACKED, "--as-of", "2017-12-31",
-        "-o", target)
+    _ok("report", "--official", "-f", "docx", "-p", TRACKED, "--as-of", "2017-12-31", "-o", target)
     return target
 
 

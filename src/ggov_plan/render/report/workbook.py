@@ -273,9 +273,7 @@ def _activities(report: Report) -> tuple[list[_Column], list[list[Value]]]:
 
     period = report.period
     names = COLUMNS + (PERIOD_COLUMNS if period is not None else ())
-    columns = [
-        _Column(t(f"xlsx.col.{name}"), *_ACTIVITY_COLUMNS[name]) for name in names
-    ]
+    columns = [_Column(t(f"xlsx.col.{name}"), *_ACTIVITY_COLUMNS[name]) for name in names]
     rows: list[list[Value]] = []
     for figures in report.overview.activities:
         activity = figures.activity
@@ -375,9 +373,10 @@ def _stable_zip(data: bytes, as_of: dt.date) -> bytes:
     """The same archive with every member dated ``as_of``: the same bytes each run."""
     stamp = (max(as_of.year, 1980), as_of.month, as_of.day, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=stamp)
             member.compress_type = zipfile.ZIP_DEFLATED
