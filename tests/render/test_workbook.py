@@ -9,11 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from ggov_plan.render.report.workbook import SHEET_NAME_MAX, sheet_name
 from typer.testing import CliRunner
 
 from ggov_plan.cli import app
+from ggov_plan.render.report.workbook import SHEET_NAME_MAX, sheet_name
 from track_helpers import ENV, ROOT, cli
 
 TRACKED = ROOT / "examples" / "plan2017-tracked.toml"

@@ -83,6 +83,10 @@ def _money_or_unstated(value: int | None, unstated: bool = False) -> Value:
     return value
 
 
+def _pair(label: str, value: Value) -> list[Value]:
+    return [label, value]
+
+
 def _overall(report: Report) -> tuple[list[_Column], list[list[Value]]]:
     figures = report.overview
     budget = figures.budget
@@ -94,9 +98,9 @@ def _overall(report: Report) -> tuple[list[_Column], list[list[Value]]]:
         [t("xlsx.as_of"), report.as_of],
         [t("col.progress"), figures.progress],
         [t("col.tasks"), len(figures.tasks)],
-        *([t(f"task_state.{s.value}"), tasks[s]] for s in TaskState),
+        *(_pair(t(f"task_state.{s.value}"), tasks[s]) for s in TaskState),
         [t("col.activities"), len(figures.activities)],
-        *([t(f"state.{s.value}"), figures.counts[s]] for s in Status),
+        *(_pair(t(f"state.{s.value}"), figures.counts[s]) for s in Status),
         [
             t("xlsx.budget_total"),
             budget.total
