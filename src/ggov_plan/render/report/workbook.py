@@ -344,7 +344,10 @@ def _write_sheet(sheet: Any, columns: Sequence[_Column], rows: list[list[Value]]
                 cell.data_type = "s"
             else:
                 cell.value = value
-                if value is not None and column.format is not None:
+                if isinstance(value, float) and column.format == MONEY:
+                    # A share in a column of amounts (the overall sheet's progress).
+                    cell.number_format = PERCENT
+                elif value is not None and column.format is not None:
                     cell.number_format = column.format
                 elif isinstance(value, dt.date):
                     cell.number_format = DATE
