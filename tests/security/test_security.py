@@ -1442,9 +1442,16 @@ def test_debug_shows_a_plain_traceback_without_local_values_or_environment() -> 
 
 RUNTIME_DEPENDENCIES = frozenset(
     {
-        "typer", "rich", "tomli", "tomli-w", "platformdirs", "orjson", "filelock",
-        "python-docx", "openpyxl",
-    }  # fmt: skip
+        "typer",
+        "rich",
+        "tomli",
+        "tomli-w",
+        "platformdirs",
+        "orjson",
+        "filelock",
+        "python-docx",
+        "openpyxl",
+    }
 )
 
 
