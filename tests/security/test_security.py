@@ -1455,6 +1455,7 @@ RUNTIME_DEPENDENCIES = frozenset(
         "filelock",
         "python-docx",
         "tzdata",
+        "openpyxl",
     }
 )
 

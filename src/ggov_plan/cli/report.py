@@ -52,6 +52,7 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     docx = "docx"
+    xlsx = "xlsx"
 
 
 class CsvTable(StrEnum):
@@ -77,6 +78,17 @@ def check_formats(output_format: ReportFormat, official: bool, output: Path | No
         raise UsageError(t("report.docx_official"), hint=t("report.docx_official.hint"))
     if output_format is ReportFormat.docx and output is None:
         raise UsageError(t("report.docx_output"), hint=t("report.docx_output.hint"))
+    # A binary workbook on a terminal or a pipe is noise: only to a file.
+    if output_format is ReportFormat.xlsx and output is None:
+        raise UsageError(t("report.xlsx_output"), hint=t("report.xlsx_output.hint"))
+
+
+def check_bom(output_format: ReportFormat, bom: bool) -> None:
+    """--bom marks a CSV for Excel: refused with any other format."""
+    if bom and output_format is not ReportFormat.csv:
+        raise UsageError(
+            t("report.bom_csv", format=output_format.value), hint=t("report.bom_csv.hint")
+        )
 
 
 def check_table(output_format: ReportFormat, table: CsvTable | None) -> None:
@@ -128,9 +140,13 @@ def render_official(report: Report, output_format: ReportFormat) -> str | bytes:
     return official_render.render_md(document)
 
 
-def render(report: Report, output_format: ReportFormat) -> str:
+def render(report: Report, output_format: ReportFormat) -> str | bytes:
     # Each format imports only its own renderer: start-up time is most of a
     # report's time on a real plan (docs/performance.md).
+    if output_format is ReportFormat.xlsx:
+        from ggov_plan.render.report import workbook  # loads openpyxl only when needed
+
+        return workbook.render(report)
     if output_format is ReportFormat.html:
         from ggov_plan.render.report import html_page as report_html
 
@@ -157,8 +173,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="md (mail, git), html (one file), json or csv; with --official: md, html "
-            "or docx (needs -o).",
+            help="md (mail, git), html (one file), json, csv or xlsx (needs -o); with "
+            "--official: md, html or docx (needs -o).",
         ),
     ] = ReportFormat.md,
     output: Annotated[
@@ -204,6 +220,14 @@ def report(
             show_default=False,
         ),
     ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom",
+            help="With --format csv: start with a UTF-8 byte order mark, so that Excel "
+            "on Windows reads Vietnamese right.",
+        ),
+    ] = False,
     official: Annotated[
         bool,
         typer.Option(
@@ -228,6 +252,7 @@ def report(
 
     check_formats(output_format, official, output)
     check_table(output_format, table)
+    check_bom(output_format, bom)
     day = as_of_day(as_of, period)
     start = parse_date(since, what="--since") if since is not None else None
     loaded, warnings = load_valid(plan)
@@ -240,8 +265,10 @@ def report(
     else:
         built = build(loaded.plan, day, start, warnings, period)
         document = render(built, output_format) if table is None else render_csv(built, table)
+        if bom and isinstance(document, str):
+            document = "\ufeff" + document
     if output is None:
-        assert isinstance(document, str)  # docx needs -o (check_formats)
+        assert isinstance(document, str)  # docx and xlsx need -o (check_formats)
         print(document, end="")
     else:
         # surrogateescape: a file name the C locale could not decode is written

@@ -173,6 +173,35 @@ class _Writer:
         normal.font.size = self.Pt(SIZE_BODY)
         self.fonts(normal.element.get_or_add_rPr())
 
+    def headings(self) -> None:
+        """"Heading 1" and "Heading 2" restyled to the decree's look.
+
+        Section titles are written in these styles so that Word's navigation
+        pane and a table of contents find them; the template's blue theme
+        colour and theme fonts are removed, so a heading still looks like the
+        body's bold Times New Roman 14 in black.
+        """
+        qn = self.qn
+        for name in ("Heading 1", "Heading 2"):
+            style = self.document.styles[name]
+            style.font.name = FONT
+            style.font.size = self.Pt(SIZE_BODY)
+            style.font.bold = True
+            style.font.italic = False
+            rpr = style.element.get_or_add_rPr()
+            self.fonts(rpr)
+            color = rpr.find(qn("w:color"))
+            if color is None:
+                color = self.element("w:color")
+                rpr.append(color)
+            for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                color.attrib.pop(qn(attribute), None)
+            color.set(qn("w:val"), "000000")
+            fmt = style.paragraph_format
+            fmt.keep_with_next = True
+            fmt.space_before = self.Pt(0)
+            fmt.space_after = self.Pt(PARAGRAPH_AFTER_PT)
+
     def page(self) -> None:
         section = self.document.sections[0]
         section.page_width, section.page_height = self.Mm(PAGE_MM[0]), self.Mm(PAGE_MM[1])
@@ -234,12 +263,15 @@ class _Writer:
         after: float = 0,
         line: float = 1.0,
         first: bool = False,
+        style: str | None = None,
     ) -> Paragraph:
         """A paragraph in the document or a cell (``first``: reuse the cell's empty one).
 
         ``text`` as a tuple: lines, with a line break between them.
         """
         paragraph: Paragraph = container.paragraphs[0] if first else container.add_paragraph()
+        if style is not None:
+            paragraph.style = self.document.styles[style]
         fmt = paragraph.paragraph_format
         fmt.alignment = {
             "center": self.align.CENTER,
@@ -433,13 +465,13 @@ def _body(w: _Writer, blocks: tuple[Block, ...]) -> None:
         if block.kind == "heading":
             p = w.paragraph(
                 doc, block.text, SIZE_BODY, bold=True, align="justify", indent=True,
-                before=6, after=PARAGRAPH_AFTER_PT, line=LINE_SPACING,
+                before=6, after=PARAGRAPH_AFTER_PT, line=LINE_SPACING, style="Heading 1",
             )  # fmt: skip
             p.paragraph_format.keep_with_next = True
         elif block.kind == "subheading":
             p = w.paragraph(
                 doc, block.text, SIZE_BODY, bold=True, align="justify", indent=True,
-                after=PARAGRAPH_AFTER_PT, line=LINE_SPACING,
+                after=PARAGRAPH_AFTER_PT, line=LINE_SPACING, style="Heading 2",
             )  # fmt: skip
             p.paragraph_format.keep_with_next = True
         elif block.kind == "table" and block.table is not None:
@@ -537,6 +569,7 @@ def render(official: Official, as_of: dt.date) -> bytes:
     """The .docx bytes of the official report."""
     w = _Writer()
     w.defaults()
+    w.headings()
     w.page()
     _head(w, official)
     _title(w, official)

@@ -39,11 +39,32 @@ table.overdue td:nth-child(2) { color: #b3261e; font-weight: 600; }
 .none { color: #5a6877; font-style: italic; }
 svg text { font-size: 11px; fill: #5a6877; }
 h3.indicator-chart { font-size: 1rem; margin: 1.2rem 0 .2rem; }
+figure.chart { margin: 1rem 0; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .3rem; }
+div.legend { margin: .2rem 0 0; font-size: .9rem; color: #5a6877; }
+div.legend .item { display: inline-block; margin-right: 1.2rem; }
+div.legend .key { display: inline-block; width: 1.6rem; height: 0; vertical-align: middle;
+                 margin-right: .35rem; border-top: 3px solid; }
+div.legend .progress { border-color: #2e8b57; }
+div.legend .spending { border-color: #c77700; }
+div.legend .plan { border-top: 2px dashed #8a96a3; }
+div.legend .as-of { border-top: 2px dotted #1d2733; width: .9rem; }
+/* Printed: A4 with the margins of Nghị định 30/2020 (top and bottom 20-25 mm,
+   left 30-35, right 15-20); a heading never ends a page, a row is never cut. */
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 11pt; color: #000; }
+  h1, h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  tr, figure.chart, div.legend { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2 { margin-top: 1.2rem; }
+  .bar, .bar span, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """.strip()
 
 # Chart geometry, in SVG user units.
-_W, _H = 640, 260
-_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 40
+_W, _H = 640, 244
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 24
 
 
 def _e(value: object) -> str:
@@ -183,14 +204,30 @@ def chart(report: Report) -> str:
         f'stroke-width="2.5"/>',
         f'<line x1="{x(report.as_of):.1f}" y1="{_TOP}" x2="{x(report.as_of):.1f}" '
         f'y2="{_TOP + height}" stroke="#1d2733" stroke-dasharray="2 3"/>',
-        f'<text x="{_LEFT + 8}" y="{_H - 6}">'
-        f'<tspan fill="#2e8b57">━ {t("rep.legend.progress")}</tspan>'
-        + (f'  <tspan fill="#c77700">━ {t("rep.legend.spending")}</tspan>' if total else "")
-        + f'  <tspan fill="#8a96a3">╌ {t("rep.legend.plan")}</tspan>'
-        f"  ┆ {t('rep.legend.as_of', as_of=_date(report.as_of))}</text>",
         "</svg>",
     ]
-    return "\n".join(parts)
+    # The title and legend are HTML, not SVG: an SVG <title> is only a tooltip,
+    # and a printed page must say what the lines are.
+    legend = [
+        ("progress", t("rep.legend.progress")),
+        *([("spending", t("rep.legend.spending"))] if total else []),
+        ("plan", t("rep.legend.plan")),
+        ("as-of", t("rep.legend.as_of", as_of=_date(report.as_of))),
+    ]
+    return "\n".join(
+        [
+            '<figure class="chart">',
+            f'<figcaption id="chart-caption">{t("rep.chart_title")}</figcaption>',
+            *parts,
+            '<div class="legend">'
+            + "".join(
+                f'<span class="item"><span class="key {key}"></span>{_e(text)}</span>'
+                for key, text in legend
+            )
+            + "</div>",
+            "</figure>",
+        ]
+    )
 
 
 # An indicator's chart, in SVG user units: smaller than the progress chart.
