@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ggov_plan.plan.load import parse
+from ggov_plan.plan.parse import parse
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import Problem
 

@@ -8,8 +8,9 @@ import pytest
 
 from conftest import MINIMAL_PLAN, PLAN_2017
 from ggov_plan.books.derive import ActivityFigures, Overview, Status, overview
-from ggov_plan.plan.load import load, parse
 from ggov_plan.plan.model import Plan
+from ggov_plan.plan.parse import parse
+from ggov_plan.plan.parse import parse_file as load
 
 
 def plan_with(journal: str) -> Plan:

@@ -74,7 +74,8 @@ def test_city_plan_states(day: dt.date, expected: dict[str, IndicatorState]) -> 
 def test_achieved_value_date_and_parts_come_from_the_latest_measurement() -> None:
     plan = _plan("province2016_2020.toml")
     (count,) = [
-        f for f in indicator_figures(plan, Ledger.of(plan, D(2017, 12, 31)))
+        f
+        for f in indicator_figures(plan, Ledger.of(plan, D(2017, 12, 31)))
         if f.id == "so-dvc-muc-do-3-4"
     ]
     assert (count.target, count.achieved, count.measured_on) == (600, 605, D(2017, 12, 15))
@@ -90,12 +91,15 @@ def test_a_voided_measurement_does_not_count() -> None:
     latest = [m for m in plan.measurements if m.indicator == "so-dvc-muc-do-3-4"][-1]
     from ggov_plan.plan.model import Void
 
-    voided = Plan(**{
-        **{f: getattr(plan, f) for f in plan.__dataclass_fields__},
-        "voids": (*plan.voids, Void(measurement=latest.id, reason="nhập nhầm")),
-    })
+    voided = Plan(
+        **{
+            **{f: getattr(plan, f) for f in plan.__dataclass_fields__},
+            "voids": (*plan.voids, Void(measurement=latest.id, reason="nhập nhầm")),
+        }
+    )
     (count,) = [
-        f for f in indicator_figures(voided, Ledger.of(voided, D(2017, 12, 31)))
+        f
+        for f in indicator_figures(voided, Ledger.of(voided, D(2017, 12, 31)))
         if f.id == "so-dvc-muc-do-3-4"
     ]
     assert count.achieved == 412

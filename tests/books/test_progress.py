@@ -10,7 +10,7 @@ from conftest import REPO_ROOT
 from ggov_plan.books.derive import ProgressTally, overview
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.books.report import build, progress_series
-from ggov_plan.plan.load import load
+from ggov_plan.plan.parse import parse_file as load
 
 TRACKED = REPO_ROOT / "examples" / "plan2017-tracked.toml"
 DAYS = [

@@ -29,8 +29,8 @@ from ggov_plan.books.derive import (
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.books.periods import parse_period, span
 from ggov_plan.books.report import build
-from ggov_plan.plan.load import load
 from ggov_plan.plan.model import Plan
+from ggov_plan.plan.parse import parse_file as load
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 END_2017 = dt.date(2017, 12, 31)

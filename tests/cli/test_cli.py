@@ -761,7 +761,7 @@ def test_anything_else_gets_the_whole_app(argv: list[str]) -> None:
 
 def _click_commands(group: Any) -> list[str]:
     """Every command of a click group as typed, in --help order: ``check``, ``activity add``."""
-    paths = []
+    paths: list[str] = []
     # typer vendors click: use the group's public interface, not click's classes.
     for name in group.list_commands(None):
         sub = group.commands[name]

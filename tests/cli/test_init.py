@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from ggov_plan.cli import app
-from ggov_plan.plan.load import load
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.write import atomic
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -303,9 +303,7 @@ def test_an_unknown_budget_never_reads_0_nor_a_negative_remainder(plan: Path, to
     report = data_at(today, "report", "-f", "json", "-p", plan)
     assert report["overall"]["budget"]["remaining"] is None
     assert report["overall"]["budget"]["text"] == status["budget"]["text"]
-    assert all(
-        s["remaining"] is None for s in report["sources"] if s["amount"] is None and s["id"]
-    )
+    assert all(s["remaining"] is None for s in report["sources"] if s["amount"] is None and s["id"])
     md = at(today, "report", "--lang", "vi", "-p", plan).stdout
     assert "Kinh phí: Kinh phí thực hiện" in md  # the plan's text where the total would be
     # No budget stated, no share of it: the chart draws no spending line at 0%.

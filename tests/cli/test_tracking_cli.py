@@ -228,7 +228,7 @@ AGENCIES = {"a1": "so-tttt", "a2": "bao-ap-bac", "a3": "so-gddt"}
 CHANNELS = {"a1": "truyen-hinh", "a2": "bao-in", "a3": "truong-hoc"}
 CONTENTS = {"a1": ["dich-vu-cong"], "a2": ["dich-vu-cong", "chinh-quyen-dien-tu"], "a3": [""]}
 # (activity, date, quantity, spent, source override)
-RECORDS = [
+RECORDS: list[tuple[str, str, int, int, str | None]] = [
     ("a1", "2017-09-20", 1, 5_000_000, None),
     ("a1", "2017-10-05", 2, 8_000_000, None),
     ("a2", "2017-10-10", 2, 4_000_000, None),
@@ -246,9 +246,9 @@ def grouped_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--source", source, "--id", f"act-{name}", *extra, task=task,
         )  # fmt: skip
         assert ident == f"act-{name}"
-    for name, date, quantity, spent, source in RECORDS:
+    for name, date, quantity, spent, paid_from in RECORDS:
         options = ["--date", date, "--qty", quantity, "--spent", spent]
-        record(plan, f"act-{name}", *options, *(["--source", source] if source else []))
+        record(plan, f"act-{name}", *options, *(["--source", paid_from] if paid_from else []))
     return plan
 
 

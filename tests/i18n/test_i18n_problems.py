@@ -24,8 +24,10 @@ from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
 from ggov_plan.cli.names import _KINDS, resolve
 from ggov_plan.i18n.catalog_problems import ENTRIES
 from ggov_plan.i18n.message import text_of
-from ggov_plan.plan.load import _toml_message, load, parse, read_text
+from ggov_plan.plan.files import read_text
 from ggov_plan.plan.model import COLLECTIONS, Kind, Record, field_specs
+from ggov_plan.plan.parse import _toml_message, parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import PlanInvalid, PlanNotFound, Problem, Severity, UsageError
 from ggov_plan.write import atomic, journal

@@ -488,9 +488,7 @@ def test_a_fifo_at_an_entry_path_is_never_read(tmp_path: Path, suffix: str) -> N
     ],
     ids=["ints", "a-string", "a-problem-of-the-wrong-shape"],
 )
-def test_a_remembered_check_of_the_wrong_shape_is_ignored(
-    tmp_path: Path, payload: object
-) -> None:
+def test_a_remembered_check_of_the_wrong_shape_is_ignored(tmp_path: Path, payload: object) -> None:
     plan, folder, entry = _warm(tmp_path)
     checked = entry.with_suffix(".checked")
     stream = io.BytesIO(checked.read_bytes())

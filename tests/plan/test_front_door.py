@@ -135,6 +135,7 @@ def test_a_write_proves_its_reread_against_what_it_read_before(
     parses = count_full_parses(monkeypatch, plan)
     entry_reads: list[Path] = []
     read_entry = cache.read_entry
+
     def counted_read(path: Path) -> cache.Snapshot | None:
         entry_reads.append(path)
         return read_entry(path)

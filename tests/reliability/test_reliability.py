@@ -39,7 +39,8 @@ from typing import Any
 
 import pytest
 
-from ggov_plan.plan.load import Loaded, load, parse
+from ggov_plan.plan.parse import Loaded, parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.write import journal
 from track_helpers import ID_CHARS, PLAN_2017, add_activity, process_env

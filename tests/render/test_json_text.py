@@ -106,6 +106,7 @@ FOUR_PLACES = re.compile(r"-?[0-9]+\.[0-9]{1,4}")
 
 def _float_literals(text: str) -> list[str]:
     found: list[str] = []
+
     def note(literal: str) -> float:
         found.append(literal)
         return float(literal)

@@ -304,7 +304,7 @@ def _process(args: list[str], env: dict[str, str]) -> subprocess.CompletedProces
     )
 
 
-def _all(runs: dict[str, tuple[list[str], dict[str, str]]]) -> dict[str, Any]:
+def _all(runs: dict[Any, tuple[list[str], dict[str, str]]]) -> dict[Any, Any]:
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         futures = {name: pool.submit(_process, *spec) for name, spec in runs.items()}
         return {name: future.result() for name, future in futures.items()}

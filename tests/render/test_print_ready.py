@@ -88,7 +88,9 @@ def test_docx_section_titles_use_heading_styles(official_docx: Path) -> None:
     # Nothing else claims to be a heading: the navigation pane lists sections only.
     title_elements = {id(p._p) for p in titles}
     others = [p for p in document.paragraphs if id(p._p) not in title_elements]
-    assert not [p.text for p in others if p.style.name.startswith("Heading")]
+    assert not [
+        p.text for p in others if p.style is not None and p.style.name.startswith("Heading")
+    ]
 
 
 def test_docx_heading_styles_keep_the_decree_look(official_docx: Path) -> None:

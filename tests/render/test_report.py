@@ -225,7 +225,7 @@ def test_html_report_is_self_contained_with_an_inline_chart() -> None:
     outline = Outline(page)
     assert outline.count("svg") == 1
     assert outline.count("script") == 0
-    polylines = {attrs["class"]: attrs for tag, attrs in outline.starts if tag == "polyline"}
+    polylines = {str(attrs["class"]): attrs for tag, attrs in outline.starts if tag == "polyline"}
     assert sorted(polylines) == ["progress", "spending"]
     # Both lines start at 0 on the plan's first day and end on the as-of day at the
     # overall figure: progress 15% (y = 16 + 204 * 0.85), spending 38/213 of the budget.

@@ -18,8 +18,9 @@ import pytest
 
 from ggov_plan.i18n.message import Message, msg
 from ggov_plan.plan import Checked
-from ggov_plan.plan.load import load, parse
 from ggov_plan.plan.model import Plan
+from ggov_plan.plan.parse import parse
+from ggov_plan.plan.parse import parse_file as load
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.problems import UsageError
 from ggov_plan.write import changes, journal

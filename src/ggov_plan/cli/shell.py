@@ -158,9 +158,7 @@ NoCacheOption = Annotated[
         "folder (also: GGOV_PLAN_NO_CACHE=1).",
     ),
 ]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print stable JSON instead of tables.")
-]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print stable JSON instead of tables.")]
 LangOption = Annotated[
     str | None,
     typer.Option(
@@ -333,9 +331,7 @@ def _error_code(error: GgovPlanError, exit_code: int) -> str:
     return "busy" if exit_code == EXIT_BUSY else "bad-input"
 
 
-def _print_json_error(
-    error: GgovPlanError | None, exit_code: int, message: str = ""
-) -> None:
+def _print_json_error(error: GgovPlanError | None, exit_code: int, message: str = "") -> None:
     """``{"schema_version", "error": {...}}`` on stdout, for a script that asked for JSON;
     a plan that is not valid adds its errors as ``problems``. ``error`` None: a bug."""
     from ggov_plan.render.shapes import error_object

@@ -122,7 +122,7 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
     its journal: a header-like line inside a multi-line string is passed over,
     and a file whose declaration goes on below its journal is refused.
     """
-    from ggov_plan.plan.load import parse
+    from ggov_plan.plan.parse import parse
     from ggov_plan.write.journal import WriteRefused
 
     text = text.removeprefix("\ufeff")
@@ -222,7 +222,7 @@ def init(
     overwritten (exit 2), and nothing is written unless the new plan passes
     `check`.
     """
-    from ggov_plan.plan.load import parse
+    from ggov_plan.plan.parse import parse
     from ggov_plan.plan.rules import validate
     from ggov_plan.render import check as check_render
     from ggov_plan.write.atomic import check_can_create, write_new
@@ -271,7 +271,7 @@ def _source_text(source: str) -> str:
     path such as ``./sample:plan2017``.
     """
     from ggov_plan import samples
-    from ggov_plan.plan.load import read_text
+    from ggov_plan.plan.files import read_text
 
     if source.startswith(samples.PREFIX):
         text = samples.text(source.removeprefix(samples.PREFIX))
@@ -293,7 +293,7 @@ def _source_text(source: str) -> str:
 def _list_samples() -> None:
     """One line per shipped sample: its name and the document it transcribes."""
     from ggov_plan import samples
-    from ggov_plan.plan.load import parse
+    from ggov_plan.plan.parse import parse
 
     for name in samples.names():
         plan = parse(samples.text(name) or "", samples.PREFIX + name).plan

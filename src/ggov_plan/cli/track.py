@@ -490,9 +490,7 @@ def progress(
     by: Annotated[
         ProgressBy,
         typer.Option("--by", help="Group activities by this.", click_type=AliasChoice(ProgressBy)),
-    ] = (
-        ProgressBy.task
-    ),
+    ] = (ProgressBy.task),
     *,
     as_json: bool,
     as_of: str | None,

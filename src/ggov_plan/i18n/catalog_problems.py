@@ -1,7 +1,7 @@
 """Problem and error messages, in English and Vietnamese (part of the i18n catalog).
 
 What ``check`` reports and what the core raises: the structural problems of
-:mod:`ggov_plan.plan.load`, the rules of :mod:`ggov_plan.plan.rules`, and the messages of
+:mod:`ggov_plan.plan.build`, the rules of :mod:`ggov_plan.plan.rules`, and the messages of
 :mod:`ggov_plan.cli.names`, :mod:`ggov_plan.write.journal` and :mod:`ggov_plan.problems`,
 what :mod:`ggov_plan.cli.inputs` says of a date, amount or quantity typed on the
 command line, and what :mod:`ggov_plan.write.atomic` says when a file cannot be
@@ -352,8 +352,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "bỏ qua việc kiểm tra tổng và phân bổ theo số tiền đó",
     ),
     "rule.budget_unknown.hint": (
-        "nothing to fix if the plan is funded 'trong dự toán được giao'; say so in "
-        "[budget] text",
+        "nothing to fix if the plan is funded 'trong dự toán được giao'; say so in [budget] text",
         "không cần sửa nếu kế hoạch dùng kinh phí 'trong dự toán được giao'; ghi rõ điều đó "
         "ở [budget] text",
     ),
@@ -396,8 +395,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "chỉ tiêu '{id}': {value} có phần thập phân, nhưng chỉ tiêu đếm theo đơn vị nguyên",
     ),
     "rule.decimal_count.hint": (
-        "decimals are for a percentage (unit = \"%\"); write a whole number",
-        "chỉ tỷ lệ phần trăm (unit = \"%\") mới có phần thập phân; hãy ghi số nguyên",
+        'decimals are for a percentage (unit = "%"); write a whole number',
+        'chỉ tỷ lệ phần trăm (unit = "%") mới có phần thập phân; hãy ghi số nguyên',
     ),
     "rule.unknown_part": (
         "indicator '{id}' has no part {part}",
@@ -421,8 +420,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "hoặc một việc hủy",
     ),
     "rule.void_target.hint": (
-        "write one of completion = \"ID\", measurement = \"ID\" or cancellation = \"ID\"",
-        "ghi một trong completion = \"ID\", measurement = \"ID\" hoặc cancellation = \"ID\"",
+        'write one of completion = "ID", measurement = "ID" or cancellation = "ID"',
+        'ghi một trong completion = "ID", measurement = "ID" hoặc cancellation = "ID"',
     ),
     "rule.issued_after_start": (
         "the plan starts on {start} but is issued on {issued}, later",

@@ -47,6 +47,8 @@ def measure(value: int | float | None, lang: Lang | None = None) -> str:
     if not fraction:
         return grouped
     return grouped + ("," if language == "vi" else ".") + fraction
+
+
 def per_unit(parts: Iterable[tuple[str, str | None]], separator: str = "; ") -> str:
     """Figures in their units, side by side and never added: ``6/6 buổi; 795/795
     dịch vụ``. Each part is a figure already written and its unit (None: a

@@ -49,6 +49,8 @@ from ggov_plan.plan.parse import Loaded, appended_records, parse_with_headers
 from ggov_plan.problems import Problem, Severity
 
 NO_CACHE_ENV = "GGOV_PLAN_NO_CACHE"
+
+
 #: Changes whenever what is stored changes; an entry with another tag is ignored.
 def _shape() -> str:
     """The fields of everything an entry holds: any change to the model, a

@@ -141,8 +141,7 @@ class Header(Record):
     signer: Signer | None = spec("table", "The `[plan.signer]` table (below).", required=False)
     timezone: str | None = spec(
         "text",
-        "IANA time zone that today and recorded_at are judged in; "
-        "default Asia/Ho_Chi_Minh.",
+        "IANA time zone that today and recorded_at are judged in; default Asia/Ho_Chi_Minh.",
         required=False,
         example="Asia/Ho_Chi_Minh",
     )

@@ -32,8 +32,7 @@ from ggov_plan.books.indicators import IndicatorFigures, indicator_figures
 from ggov_plan.books.ledger import Ledger
 from ggov_plan.books.periods import Period
 from ggov_plan.books.report import Report
-from ggov_plan.plan.load import record_fields
-from ggov_plan.plan.model import COLLECTIONS, Plan
+from ggov_plan.plan.model import COLLECTIONS, Plan, record_fields
 from ggov_plan.render import shapes
 from ggov_plan.render.shapes import problem_item
 from ggov_plan.text import json_escape_c1, json_escape_c1_utf8

@@ -428,9 +428,7 @@ def _schemas() -> dict[str, tuple[str, Schema]]:
                         }
                     ),
                     "problems": _array(_ref("problem")),
-                    "chart": _array(
-                        _object({"date": _DATE, "progress": _SHARE, "spent": _INT})
-                    ),
+                    "chart": _array(_object({"date": _DATE, "progress": _SHARE, "spent": _INT})),
                     "indicators": _array(_ref("indicator")),
                 }
             ),

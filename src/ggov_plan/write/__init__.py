@@ -1,2 +1,1 @@
-"""Writing a plan: appending journal records under a lock, atomically.
-"""
+"""Writing a plan: appending journal records under a lock, atomically."""

@@ -1,2 +1,1 @@
-"""What a person at a terminal sees: rich tables. The only package that imports rich.
-"""
+"""What a person at a terminal sees: rich tables. The only package that imports rich."""

@@ -174,7 +174,7 @@ class _Writer:
         self.fonts(normal.element.get_or_add_rPr())
 
     def headings(self) -> None:
-        """"Heading 1" and "Heading 2" restyled to the decree's look.
+        """ "Heading 1" and "Heading 2" restyled to the decree's look.
 
         Section titles are written in these styles so that Word's navigation
         pane and a table of contents find them; the template's blue theme

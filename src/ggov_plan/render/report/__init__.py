@@ -1,2 +1,1 @@
-"""The status report for cron and people: Markdown, HTML, CSV, and their shared tables.
-"""
+"""The status report for cron and people: Markdown, HTML, CSV, and their shared tables."""
