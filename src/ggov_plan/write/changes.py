@@ -276,12 +276,19 @@ def cancel_activity(plan: Plan, request: CancelActivity, context: WriteContext) 
 
 def void_completion(plan: Plan, request: VoidCompletion, context: WriteContext) -> Change:
     check_voidable(plan, request.completion)
-    ident = _fresh(plan, "void", f"{request.completion}-void", context)
+    return _void(plan, "completion", request.completion, request.reason, request.by, context)
+
+
+def _void(
+    plan: Plan, key: str, target: str, reason: str, by: str | None, context: WriteContext
+) -> Change:
+    """A ``[[void]]`` naming ``target`` under ``key`` (completion, measurement, cancellation)."""
+    ident = _fresh(plan, "void", f"{target}-void", context)
     values: dict[str, Any] = {
         "id": ident,
-        "completion": request.completion,
-        "reason": request.reason.strip(),
-        "recorded_by": request.by or context.user(),
+        key: target,
+        "reason": reason.strip(),
+        "recorded_by": by or context.user(),
         "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("void", values)])
@@ -315,15 +322,7 @@ def record_measurement(plan: Plan, request: NewMeasurement, context: WriteContex
 
 def void_measurement(plan: Plan, request: VoidMeasurement, context: WriteContext) -> Change:
     check_measurement_voidable(plan, request.measurement)
-    ident = _fresh(plan, "void", f"{request.measurement}-void", context)
-    values: dict[str, Any] = {
-        "id": ident,
-        "measurement": request.measurement,
-        "reason": request.reason.strip(),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
-    }
-    return Change(ident, [("void", values)])
+    return _void(plan, "measurement", request.measurement, request.reason, request.by, context)
 
 
 def check_cancellable(plan: Plan, activity: str) -> None:
@@ -400,7 +399,7 @@ def amend_activity(plan: Plan, request: AmendActivity, context: WriteContext) ->
         "reason": request.reason.strip(),
         **new,
         "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
+        "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("amendment", values)])
 
@@ -410,15 +409,7 @@ def reopen_activity(plan: Plan, request: ReopenActivity, context: WriteContext) 
     cancellation = _cancelled(plan).get(request.activity)
     if not cancellation:  # not cancelled, or by a record without an id to name
         raise UsageError(msg("journal.not_cancelled", id=request.activity))
-    ident = _fresh(plan, "void", f"{cancellation}-void", context)
-    values: dict[str, Any] = {
-        "id": ident,
-        "cancellation": cancellation,
-        "reason": request.reason.strip(),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": context.now,
-    }
-    return Change(ident, [("void", values)])
+    return _void(plan, "cancellation", cancellation, request.reason, request.by, context)
 
 
 def check_voidable(plan: Plan, completion: str) -> None:
