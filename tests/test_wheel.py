@@ -195,6 +195,14 @@ def test_the_wheel_installs_and_works_without_a_clone(tmp_path: Path) -> None:
     assert status.returncode == 0, status.stderr
     assert '"number": "228/KH-UBND"' in status.stdout
 
+    workbook = _run(
+        [ggov, "report", "--plan", "plan.toml", "--format", "xlsx", "-o", "report.xlsx"],
+        cwd=work,
+        env=env,
+    )
+    assert workbook.returncode == 0, workbook.stderr
+    assert (work / "report.xlsx").read_bytes()[:2] == b"PK"  # a zip: an Office Open XML file
+
     blank = _run([ggov, "init", "blank.toml", "--blank"], cwd=work, env=env)
     assert blank.returncode == 0, blank.stderr
     assert _run([ggov, "check", "blank.toml"], cwd=work, env=env).returncode == 0
