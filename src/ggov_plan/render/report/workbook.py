@@ -388,5 +388,14 @@ def _stable_zip(data: bytes, as_of: dt.date) -> bytes:
             member = zipfile.ZipInfo(info.filename, date_time=stamp)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl sets "modified" to the clock when it saves, whatever
+                # was asked: put the as-of day back, so two runs match.
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + f"{as_of.isoformat()}T00:00:00Z".encode() + rb"\g<2>",
+                    content,
+                )
+            target.writestr(member, content)
     return out.getvalue()
