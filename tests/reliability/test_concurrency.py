@@ -151,7 +151,7 @@ KILLED_IN_BUILD = """
 KILLED_BEFORE_RENAME = """
     import datetime as dt, os, sys, time
     from pathlib import Path
-    from ggov_plan.write import journal
+    from ggov_plan.write import atomic, journal
     from ggov_plan.plan.rules import Context
 
     def stop(source, target):
@@ -159,6 +159,7 @@ KILLED_BEFORE_RENAME = """
         time.sleep(60)
 
     os.replace = stop
+    atomic.exchange = lambda first, second: stop(first, second)
     record = {"id": "so-tttt-k-kill", "task": "v1-san-xuat-chuong-trinh",
               "title": "Hoạt động không bao giờ được ghi vì tiến trình bị dừng", "target": 1}
     journal.append(Path(sys.argv[1]), lambda _: [("activity", record)],

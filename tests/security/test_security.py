@@ -768,6 +768,10 @@ def test_every_allowed_exception_is_documented() -> None:
 
 # =========================================================================== 3. audited runs
 
+#: The audit events that put a new file at a name: a plain rename, and the
+#: journal's atomic swap (renameat2 through ctypes, which names itself).
+RENAMES = ("os.rename", "ggov_plan.exchange")
+
 #: Runs ggov-plan's console entry point under an audit hook (sys.addaudithook)
 #: and writes what it saw as JSON: file-system changes, processes, sockets,
 #: imports, and environment variables read (os.environ is wrapped).
@@ -782,8 +786,8 @@ if os.environ.get("GGOV_TEST_UMASK"):
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 ONE_PATH = {"os.chmod", "os.remove", "os.rmdir", "os.mkdir", "os.truncate", "os.chown",
             "os.utime", "os.mkfifo", "os.mknod", "shutil.rmtree", "shutil.chown"}
-TWO_PATHS = {"os.rename", "os.link", "os.symlink", "shutil.copyfile", "shutil.copymode",
-             "shutil.copystat", "shutil.copytree", "shutil.move"}
+TWO_PATHS = {"os.rename", "ggov_plan.exchange", "os.link", "os.symlink", "shutil.copyfile",
+             "shutil.copymode", "shutil.copystat", "shutil.copytree", "shutil.move"}
 PROCESSES = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
              "os.fork", "os.forkpty", "os.startfile", "pty.spawn", "webbrowser.open"}
 NETWORK = ("socket.", "urllib.", "http.client.", "ftplib.", "smtplib.", "imaplib.")
@@ -914,7 +918,7 @@ class Audited:
 
     def created_then_renamed(self, target: Path) -> list[tuple[str, list[list[int]]]]:
         """The files this run created and renamed onto ``target``, with their observed modes."""
-        renamed = {w[1] for w in self.log["writes"] if w[0] == "os.rename" and w[2] == str(target)}
+        renamed = {w[1] for w in self.log["writes"] if w[0] in RENAMES and w[2] == str(target)}
         return [(p, seen) for p, seen in self.log["created"].items() if p in renamed]
 
 
@@ -1096,7 +1100,7 @@ def test_a_dry_run_changes_nothing_but_the_lock_file(
     assert lock.stat().st_size == 0
     touched = {p for w in run.writes for p in w[1:] if p is not None}
     assert touched <= {str(lock), str(run.folders["plan"])}
-    assert not [w for w in run.writes if w[0] in ("os.rename", "tempfile.mkstemp")]
+    assert not [w for w in run.writes if w[0] in (*RENAMES, "tempfile.mkstemp")]
 
 
 @pytest.mark.parametrize("name", [n for n, job in JOBS.items() if job.writes_to])
@@ -1109,7 +1113,7 @@ def test_a_write_touches_only_the_target_folder(audited: dict[str, Audited], nam
     outside = {p for p in touched if p.resolve() != target and p.parent.resolve() != target}
     assert outside == set()
     # The new bytes arrive by a rename (or a hard link, for init) inside the folder.
-    arrivals = [w for w in run.writes if w[0] in ("os.rename", "os.link")]
+    arrivals = [w for w in run.writes if w[0] in (*RENAMES, "os.link")]
     assert arrivals and all(Path(w[1]).parent == Path(w[2]).parent for w in arrivals)
     # Nothing is left behind but the result (and, for a journal write, the lock file).
     left = sorted(p.name for p in target.iterdir())

@@ -65,7 +65,7 @@ import ggov_plan
 for module in pkgutil.walk_packages(ggov_plan.__path__, "ggov_plan."):
     if ".render." not in module.name and module.name != "ggov_plan.__main__":
         importlib.import_module(module.name)
-import filelock, tomli_w, platformdirs, getpass, pickle, tempfile, secrets, hashlib, json
+import filelock, tomli_w, platformdirs, getpass, pickle, tempfile, secrets, hashlib, json, ctypes
 uid, gid, groups = int(sys.argv[1]), int(sys.argv[2]), [int(g) for g in sys.argv[3].split(",")]
 os.setgroups(groups)
 os.setgid(gid)

@@ -7,7 +7,10 @@ name survives a crash.
 
 - :func:`write_replacing` renames over what is there (the plan's journal,
   ``report -o``, ``schema -o``). A symlink stays a symlink, and a device or
-  pipe (``-o /dev/stdout``) is written into, never replaced.
+  pipe (``-o /dev/stdout``) is written into, never replaced. Given a check
+  of the file it replaces (the journal's compare-and-swap), it swaps the two
+  names in one step where the system can (:func:`exchange`), so that the
+  check judges the very file it displaced, and undoes the swap if it fails.
 - :func:`write_new` hard-links the temp file to the new name, which fails if
   the name was taken meanwhile, so it never overwrites (``init``).
 
@@ -22,9 +25,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -251,9 +256,10 @@ def write_replacing(
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
         temp = _temp_file(real, data, mode)
         try:
-            if unchanged is not None:
-                unchanged(real)
-            os.replace(temp, real)
+            if unchanged is None:
+                os.replace(temp, real)
+            else:
+                _swap_in(temp, real, unchanged)
         except BaseException:
             with contextlib.suppress(OSError):
                 temp.unlink()
@@ -261,3 +267,85 @@ def write_replacing(
         _fsync_folder(real.parent)
     except OSError as error:
         raise _cannot_write(path, error) from None
+
+
+def _swap_in(temp: Path, real: Path, unchanged: Callable[[Path], None]) -> None:
+    """Put ``temp`` at ``real`` only if what it displaces passes ``unchanged``.
+
+    Where the system can swap two names in one step (:func:`exchange`), the
+    file that was at ``real`` at the very moment of the swap lands at
+    ``temp``'s name and is judged there: nothing saved before the swap can
+    be lost, however late. If it fails the judgement, the swap is undone.
+    Elsewhere, the file is judged at ``real`` just before a plain rename,
+    which leaves the window of a few microseconds that docs/reliability.md
+    describes (guarantee 10).
+    """
+    ours = os.stat(temp)
+    if not exchange(temp, real):
+        unchanged(real)
+        os.replace(temp, real)
+        return
+    try:
+        unchanged(temp)  # the displaced file, under the temp file's name now
+    except BaseException:
+        _undo_swap(temp, real, ours)
+        raise
+    # The displaced file is the old plan; the caller removes nothing else.
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def _undo_swap(temp: Path, real: Path, ours: os.stat_result) -> None:
+    """Give ``real`` back the file the swap displaced (still at ``temp``)."""
+    exchange(temp, real)
+    # If another program saved over our file between the two swaps, its save
+    # now sits at ``temp``; it is newer than the file we just put back, so it
+    # goes back to ``real``, and the older one is dropped with the temp name.
+    with contextlib.suppress(OSError):
+        if not os.path.samestat(os.stat(temp), ours):
+            exchange(temp, real)
+
+
+_RENAME_EXCHANGE = 2  # <linux/fs.h>
+_AT_FDCWD = -100  # <fcntl.h> on Linux
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """The C library's renameat2, or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only writes of the plan need it
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):  # musl before 1.2.5, an old glibc
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    return call
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing names in one atomic step; False if this system cannot.
+
+    Linux's renameat2(2) with RENAME_EXCHANGE (glibc 2.28, Linux 3.15; ext4,
+    xfs, btrfs, tmpfs and others). Where the C library lacks it, or the file
+    system refuses the flag (EINVAL), the caller falls back to rename(2).
+    Other errors (permission, a full disk) are raised as :class:`OSError`.
+    """
+    call = _renameat2()
+    if call is None:
+        return False
+    import ctypes
+
+    # The call goes through ctypes, which audit hooks do not see as a
+    # rename; this event names it for them (as os.rename's does).
+    sys.audit("ggov_plan.exchange", first, second)
+
+    if call(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # this file system (NFS, some FUSE) or kernel cannot swap
+    raise OSError(code, os.strerror(code), os.fspath(second))

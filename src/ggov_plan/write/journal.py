@@ -16,10 +16,9 @@ can be joined by git's union merge driver. Each write:
    records, and it passes validation (parsing only the new blocks when the
    old text's structure proves that enough, see :func:`append`);
 5. replaces the file atomically: a temp file in the same folder, fsync,
-   rename over the real file (a symlinked plan stays a symlink), keeping the
-   file's permissions; but first, just before the rename, proves that the
-   file on disk is still, byte for byte, what step 2 read (compare-and-swap,
-   below).
+   then the temp file takes the plan's name (a symlinked plan stays a
+   symlink), keeping the file's permissions; but only over the very file
+   step 2 read (compare-and-swap, below).
 
 A write that fails at any step leaves the file as it was.
 
@@ -27,24 +26,27 @@ Other programs. The lock is advisory: an editor saving the plan (vim and
 VS Code write a new file and rename it over the plan), or a program
 rewriting it in place, does not take it. So step 2 reads the file only
 while it does not change (stat before and after, :mod:`ggov_plan.plan.files`),
-and step 5 checks, after the temp file is written and synced and just
-before the rename, that the path still names the same inode with the same
-size and modification time, and that its bytes are the very bytes step 2
-read. If not, nothing is written: the temp file is removed and the write
-starts again from step 2 on the new text, saying so on stderr (through
-``notice``), at most :data:`WRITE_ATTEMPTS` times in all; then it gives up
-with :class:`PlanChanged`, exit 75, "run the command again" (the same
-contract as a busy lock: nothing was written, and running the command again
-is safe). Retrying is safe because the records are built again, and every
+and step 5 puts the new text in place only over the file step 2 read: on
+Linux it swaps the temp file and the plan in one step
+(:func:`ggov_plan.write.atomic.exchange`) and then proves that the file it
+displaced has the same inode, size and modification time as step 2 saw, and
+the very bytes; elsewhere it proves the same of the file at the path just
+before a plain rename. If not, the swap is undone and nothing is written:
+the temp file is removed and the write starts again from step 2 on the new
+text, saying so on stderr (through ``notice``), at most
+:data:`WRITE_ATTEMPTS` times in all; then it gives up with
+:class:`PlanChanged`, exit 75, "run the command again" (the same contract
+as a busy lock: nothing was written, and running the command again is
+safe). Retrying is safe because the records are built again, and every
 precondition judged again, on the new text.
 
-What is not guaranteed: between the final check and rename(2) there is a
-window of a few microseconds (one comparison of bytes already in memory and
-one system call). A program that ignores the lock and saves inside that
-window loses its save to ours; and a program that keeps the old file open
-and writes into it after our rename writes into a file that is no longer
-the plan. Neither can be closed without mandatory locking, which POSIX
-systems do not offer for ordinary files. docs/reliability.md, guarantee 10.
+What is not guaranteed: without the swap, between the final check and
+rename(2) there is a window of a few microseconds. A program that ignores
+the lock and saves inside that window loses its save to ours. Everywhere,
+a program that keeps the old file open and writes into it after our write
+writes into a file that is no longer the plan. Neither can be closed
+without mandatory locking, which POSIX systems do not offer for ordinary
+files. docs/reliability.md, guarantee 10.
 """
 
 from __future__ import annotations
