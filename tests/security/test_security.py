@@ -566,6 +566,11 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the docs generator (python -m ggov_plan.cli.reference, for developers) re-runs "
         "README examples; an argument list, no shell; no command imports it"
     ),
+    ("ggov_plan.cli.collab", "subprocess.run"): (
+        "git-setup and merge-driver exist to work with git: they run git with an argument "
+        "list, no shell (rev-parse, config, check-attr, merge-file); no other command imports "
+        "the module"
+    ),
     ("ggov_plan.plan.cache", "pickle.Unpickler"): (
         "the base of the cache's restricted unpickler, whose find_class refuses every "
         "class not on its own list; it reads only the user's own cache folder "

@@ -61,6 +61,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("report", "report"),
     Entry("schema", "tools"),
     Entry("init", "tools"),
+    Entry("git-setup", "collab"),
+    Entry("merge-driver", "collab"),
 )
 
 _BY_NAME = {e.name: e for e in ENTRIES}

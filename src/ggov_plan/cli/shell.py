@@ -232,7 +232,7 @@ def _exit_code(error: GgovPlanError) -> int:
     """Say what went wrong on stderr; return the exit code that goes with it."""
     # The journal's errors are imported only when one has been raised: only a
     # write can raise them, and it has imported the journal already.
-    from ggov_plan.write.journal import PlanBusy, WriteRefused
+    from ggov_plan.write.journal import PlanBusy, PlanStillInvalid, WriteRefused
 
     if isinstance(error, PlanInvalid):
         _print_problems(error.problems)
@@ -241,7 +241,7 @@ def _exit_code(error: GgovPlanError) -> int:
     if isinstance(error, WriteRefused):
         _print_problems(error.problems)
         _print_error(error)
-        return EXIT_BAD_INPUT
+        return EXIT_PROBLEMS if isinstance(error, PlanStillInvalid) else EXIT_BAD_INPUT
     _print_error(error)
     return EXIT_BUSY if isinstance(error, PlanBusy) else error.exit_code
 
@@ -320,9 +320,9 @@ def _interrupted_in(argv: list[str]) -> int:
 
 def _error_code(error: GgovPlanError, exit_code: int) -> str:
     """The stable word for a failure in JSON (docs/json.md#failures)."""
-    from ggov_plan.write.journal import WriteRefused
+    from ggov_plan.write.journal import PlanStillInvalid, WriteRefused
 
-    if isinstance(error, PlanInvalid):
+    if isinstance(error, PlanInvalid | PlanStillInvalid):
         return "plan-invalid"
     if isinstance(error, WriteRefused):
         return "write-refused"
@@ -739,8 +739,12 @@ def load_checked(path: Path, *, use_cache: bool) -> tuple[Reading, list[Problem]
     return reading, list(reading.problems)
 
 
-def load_valid(plan: PlanSource) -> tuple[Checked, list[Problem]]:
-    """The plan proved valid, and its warnings; PlanInvalid if it has errors."""
+def load_valid(plan: PlanSource, *, for_write: bool = False) -> tuple[Checked, list[Problem]]:
+    """The plan proved valid, and its warnings; PlanInvalid if it has errors.
+
+    ``for_write``: also a plan with errors a write may repair
+    (:meth:`ggov_plan.plan.front.Reading.for_write`).
+    """
     from ggov_plan.plan import read
 
     path = plan_path(plan.path)
@@ -748,7 +752,7 @@ def load_valid(plan: PlanSource) -> tuple[Checked, list[Problem]]:
     zone = _declared_zone(reading)
     if zone and today(zone) != reading.today:  # as in load_checked
         reading = read(path, today=today(zone), cache=plan.use_cache)
-    checked = reading.checked()
+    checked = reading.for_write() if for_write else reading.checked()
     return checked, list(checked.warnings)
 
 

@@ -87,7 +87,7 @@ def now() -> dt.datetime:
 
 def current(plan: PlanSource) -> Checked:
     """The plan to resolve names and prompt against; the write reads it again under the lock."""
-    checked, _ = load_valid(plan)
+    checked, _ = load_valid(plan, for_write=True)  # a write may repair a merged plan
     return checked
 
 

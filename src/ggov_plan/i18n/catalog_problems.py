@@ -492,9 +492,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "các hoạt động được phân bổ {amount} từ nguồn kinh phí '{source}', "
         "trong khi nguồn này chỉ có {holds}",
     ),
-    "rule.over_allocated.hint": (
-        "lower the activities' costs or move some to another source",
-        "giảm kinh phí của các hoạt động, hoặc chuyển một phần sang nguồn khác",
+    "rule.over_allocated.hint_edit": (
+        "lower the activities' costs or move some to another source; for example: "
+        'ggov-plan activity edit {id} --cost {cost} --reason "over the source"',
+        "giảm kinh phí của các hoạt động, hoặc chuyển một phần sang nguồn khác; ví dụ: "
+        'ggov-plan activity edit {id} --cost {cost} --reason "vượt nguồn kinh phí"',
+    ),
+    "rule.over_allocated.hint_cancel": (
+        "lower the activities' costs, move some to another source, or cancel one; for example: "
+        'ggov-plan activity cancel {id} --reason "over the source"',
+        "giảm kinh phí của các hoạt động, chuyển một phần sang nguồn khác, hoặc hủy một hoạt "
+        'động; ví dụ: ggov-plan activity cancel {id} --reason "vượt nguồn kinh phí"',
     ),
     "rule.over_spent": (
         "completions spend {amount} from source '{source}', which holds {holds}",
@@ -570,6 +578,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "with a complete table, and put nothing after the journal",
         "bảng cuối cùng trong tệp có thể nhận chúng làm của mình: hãy kết thúc phần viết tay "
         "bằng một bảng hoàn chỉnh, và không viết gì sau phần nhật ký",
+    ),
+    "journal.does_not_repair": (
+        "{file} has {count} error(s), and a write is allowed on it only when it removes some "
+        "and adds none; this one would not, so nothing was written",
+        "{file} đang có {count} lỗi, và chỉ được ghi vào tệp khi việc ghi bớt được lỗi mà không "
+        "thêm lỗi mới; lần ghi này không như vậy nên chưa ghi gì vào tệp",
+    ),
+    "journal.does_not_repair.hint": (
+        "run ggov-plan check -p {file}: it names the command that repairs each error",
+        "chạy ggov-plan check -p {file}: lệnh này chỉ ra cách sửa từng lỗi",
     ),
     "journal.would_be_invalid": (
         "{file}: this change would make the plan invalid; nothing was written",

@@ -666,6 +666,49 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "choose another file, or add --force to replace it",
         "hãy chọn tệp khác, hoặc thêm --force để ghi đè",
     ),
+    # --- git-setup, merge-driver (cli.collab, docs/collaboration.md)
+    "merge.conflicts": (
+        "{file}: merged with {count} conflict(s) left between <<<<<<< and >>>>>>> markers; "
+        "edit them, run ggov-plan check, then git add {file}",
+        "{file}: đã gộp, còn {count} chỗ xung đột nằm giữa dấu <<<<<<< và >>>>>>>; "
+        "sửa các chỗ đó, chạy ggov-plan check, rồi git add {file}",
+    ),
+    "merge.invalid": (
+        "{file}: both sides merged without a conflict of lines, but the merged plan has "
+        "{count} error(s) that neither side had:",
+        "{file}: hai bên gộp được, không xung đột dòng nào, nhưng kế hoạch sau khi gộp có "
+        "{count} lỗi mà không bên nào có trước đó:",
+    ),
+    "merge.invalid.hint": (
+        "hint: fix them with ggov-plan (a cancel, a void or an edit is allowed while it "
+        "removes errors; ggov-plan check -p {file} names the command), then git add {file}",
+        "gợi ý: sửa bằng ggov-plan (được hủy, hủy bỏ bản ghi hoặc sửa hoạt động khi việc đó "
+        "bớt lỗi; ggov-plan check -p {file} chỉ lệnh cần chạy), rồi git add {file}",
+    ),
+    "merge.unreadable": ("cannot read {path}: {reason}", "không đọc được {path}: {reason}"),
+    "merge.git_failed": ("git merge-file failed: {reason}", "git merge-file bị lỗi: {reason}"),
+    "merge.not_a_repository": (
+        "{path} is not in a git repository",
+        "{path} không nằm trong kho git nào",
+    ),
+    "merge.not_a_repository.hint": (
+        "run git init in the plan's folder first, or give the plan of a clone with -p",
+        "chạy git init trong thư mục của kế hoạch trước, hoặc chỉ kế hoạch của một bản sao bằng -p",
+    ),
+    "merge.no_git": ("git is not installed", "máy chưa cài git"),
+    "merge.no_git.hint": ("install git, then run this again", "cài git rồi chạy lại lệnh này"),
+    "merge.driver_set": (
+        "merge driver set in this clone's .git/config: {command}",
+        "đã đặt trình gộp trong .git/config của bản sao này: {command}",
+    ),
+    "merge.attributes_added": (
+        "added to {file}: {line} (commit it)",
+        "đã thêm vào {file}: {line} (hãy commit tệp này)",
+    ),
+    "merge.attributes_already": (
+        "{file} already says {line}",
+        "{file} đã có {line}",
+    ),
     # --- schema, init (cli_tools)
     "init.one_of": (
         "give exactly one of --from FILE or --blank",

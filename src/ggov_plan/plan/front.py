@@ -76,6 +76,24 @@ class Reading:
         warnings = tuple(p for p in self.problems if not p.is_error)
         return Checked(plan, self.loaded, warnings, self)
 
+    def for_write(self) -> Checked:
+        """This reading as a plan a write may start from.
+
+        A valid plan; or one whose errors were all found by the rules (an
+        over-allocated source, an id used twice: what a merge of two clones
+        can make) on a model that was built, so that a write may repair it.
+        Such a write must then remove some of those errors and add none
+        (:attr:`Checked.errors`; :mod:`ggov_plan.write.journal`). A plan
+        that does not build, or breaks the file's format, raises
+        :class:`PlanInvalid`: only an editor can fix it.
+        """
+        plan = self.loaded.plan
+        errors = tuple(p for p in self.problems if p.is_error)
+        if plan is None or any(not p.rule for p in errors):
+            raise PlanInvalid(self.file, list(self.problems))
+        warnings = tuple(p for p in self.problems if not p.is_error)
+        return Checked(plan, self.loaded, warnings, self, errors)
+
 
 @dataclass(frozen=True, slots=True)
 class Checked:
@@ -89,6 +107,9 @@ class Checked:
     loaded: Loaded
     warnings: tuple[Problem, ...]
     reading: Reading
+    #: The rules' errors of a plan read for a write that may repair it
+    #: (:meth:`Reading.for_write`); empty for a valid plan.
+    errors: tuple[Problem, ...] = ()
 
     @property
     def file(self) -> str:
@@ -169,7 +190,7 @@ def reread_for_write(
     not parsed again, with the cache on or off. Nothing is written to the
     cache folder: that waits until the plan itself is written
     (:func:`remember_written`). Raises :class:`PlanInvalid` if the plan now
-    has errors.
+    has errors a write cannot repair (:meth:`Reading.for_write`).
     """
     raw, stamp = read_stable(path)
     if before is not None and before.file == file and before.reading.basis is not None:
@@ -183,16 +204,16 @@ def reread_for_write(
                 reading = dataclasses.replace(
                     before.reading, loaded=result.loaded, how="cache", basis=basis
                 )
-                return Current(raw, reading.checked(), stamp)
+                return Current(raw, reading.for_write(), stamp)
             # Another writer appended blocks since: only those are parsed.
             result = dataclasses.replace(result, entry=basis.entry, on_disk=basis.on_disk)
-            return Current(raw, _judged(result, today, remember=False).checked(), stamp)
+            return Current(raw, _judged(result, today, remember=False).for_write(), stamp)
     if cache:
         entry = parse_cache.entry_path(path, folder or parse_cache.cache_folder())
         result = parse_cache.load_entry(raw, file, entry, write=False)
     else:
         result = parse_cache.load_raw(raw, file, None)
-    return Current(raw, _judged(result, today, remember=False).checked(), stamp)
+    return Current(raw, _judged(result, today, remember=False).for_write(), stamp)
 
 
 def prove_appended(current: Current, new_raw: bytes) -> Appended | None:

@@ -638,6 +638,13 @@ COLLECTIONS: tuple[tuple[str, type[Record], str], ...] = (
 )
 
 
+#: The collections ggov-plan appends to: the journal below the declaration
+#: (docs/collaboration.md). A plan may also declare such records by hand.
+JOURNAL_KEYS: frozenset[str] = frozenset(
+    ("activity", "completion", "cancellation", "void", "measurement", "note", "amendment")
+)
+
+
 class Child(NamedTuple):
     """A sub-table of a record: its key under the parent, its class, its attribute."""
 

@@ -31,7 +31,7 @@ from ggov_plan.i18n.message import (
     Text,
     msg,
 )
-from ggov_plan.plan.model import COLLECTIONS, Acceptance, FieldSpec, Plan, Record
+from ggov_plan.plan.model import COLLECTIONS, Acceptance, Activity, FieldSpec, Plan, Record
 from ggov_plan.plan.parse import Loaded
 from ggov_plan.problems import Problem, Severity
 
@@ -603,6 +603,15 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
             )
 
 
+def _over_allocation_repair(last: Activity, excess: int) -> Message:
+    """The exact command that ends an over-allocation: the last activity's cost
+    lowered by the excess, or, if that is more than its cost, its cancellation
+    (what a merge of two clones that both allocated needs: docs/collaboration.md)."""
+    if last.cost > excess:
+        return msg("rule.over_allocated.hint_edit", id=last.id, cost=str(last.cost - excess))
+    return msg("rule.over_allocated.hint_cancel", id=last.id)
+
+
 def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
     """Activities allocate no more than a source holds; spending over it is only a warning."""
     if plan.budget is None:
@@ -612,6 +621,7 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
     allocated: Counter[str] = Counter()
     spent: Counter[str] = Counter()
     first_activity: dict[str, Record] = {}
+    last_activity: dict[str, Activity] = {}
     first_completion: dict[str, Record] = {}
     # The file as a whole, every record whatever its date: a plan that will
     # be over its budget is wrong today.
@@ -622,6 +632,7 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
         if activity.source and not ledger.is_cancelled(activity.id):
             allocated[activity.source] += activity.cost
             first_activity.setdefault(activity.source, activity)
+            last_activity[activity.source] = activity
     for completion in ledger.live_completions:
         parent = activities.get(completion.activity)
         source = completion.source or (parent.source if parent else None)
@@ -642,7 +653,7 @@ def allocation_within_budget(plan: Plan, context: Context) -> Iterator[Problem]:
                     source=source_id,
                     holds=_vnd(source.amount),
                 ),
-                msg("rule.over_allocated.hint"),
+                _over_allocation_repair(last_activity[source_id], amount - source.amount),
                 field="cost",
             )
     for source_id, amount in spent.items():

@@ -56,6 +56,7 @@ import copy
 import os
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -96,6 +97,13 @@ class WriteRefused(GgovPlanError):
     def __init__(self, message: Text, problems: Sequence[Problem] = (), hint: Text = "") -> None:
         super().__init__(message, hint=hint)
         self.problems = list(problems)
+
+
+class PlanStillInvalid(WriteRefused):
+    """The plan had errors, and the write would not repair it; nothing was written.
+
+    Exit 1, as for any plan with errors, and ``plan-invalid`` in JSON.
+    """
 
 
 class PlanBusy(GgovPlanError):
@@ -175,7 +183,12 @@ def _expected_data(old: dict[str, Any], records: NewRecords) -> dict[str, Any]:
 
 
 def verify(
-    old: Loaded, original: str, new_text: str, records: NewRecords, context: Context
+    old: Loaded,
+    original: str,
+    new_text: str,
+    records: NewRecords,
+    context: Context,
+    errors_before: Sequence[Problem] = (),
 ) -> Loaded:
     """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
     if not new_text.startswith(original):
@@ -194,13 +207,30 @@ def verify(
             msg("journal.would_not_read_back", file=old.file),
             hint=msg("journal.would_not_read_back.hint"),
         )
-    errors = [p for p in validate(new, context) if p.is_error]
-    if errors:
-        raise WriteRefused(
-            msg("journal.would_be_invalid", file=old.file),
-            errors,
-        )
+    judge_errors([p for p in validate(new, context) if p.is_error], errors_before, old.file)
     return new
+
+
+def judge_errors(after: Sequence[Problem], before: Sequence[Problem], file: str) -> None:
+    """Refuse a write whose plan would have errors, unless it repairs.
+
+    A plan that had errors only the rules find (what a merge of two clones
+    can make: docs/collaboration.md) may be written to by a write that
+    leaves fewer errors and none of a new kind or in a new number: a cancel
+    that ends an over-allocation, a void of a record entered twice.
+    """
+    if not after:
+        return
+    if not before:
+        raise WriteRefused(msg("journal.would_be_invalid", file=file), after)
+    had = Counter(p.code for p in before)
+    if len(after) < len(before) and Counter(p.code for p in after) <= had:
+        return
+    raise PlanStillInvalid(
+        msg("journal.does_not_repair", file=file, count=len(before)),
+        after,
+        hint=msg("journal.does_not_repair.hint", file=file),
+    )
 
 
 def _expected_blocks(records: NewRecords) -> dict[str, list[dict[str, Any]]]:
@@ -369,7 +399,7 @@ def _attempt(
     appended = _verify_appended(current, new_raw, records)
     if appended is None:  # not provable from the blocks alone: check the whole text
         text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
-        verify(old, text, text + blocks, records, context)
+        verify(old, text, text + blocks, records, context, current.checked.errors)
     if not dry_run:
         remove_stale_temps(real)
         write_replacing(real, new_raw, unchanged=_unchanged(raw, current.stamp))
@@ -409,8 +439,7 @@ def _verify_appended(
             hint=msg("journal.would_not_read_back.hint"),
         )
     errors = [p for p in appended.reading.problems if p.is_error]
-    if errors:
-        raise WriteRefused(msg("journal.would_be_invalid", file=file), errors)
+    judge_errors(errors, current.checked.errors, file)
     return appended
 
 
