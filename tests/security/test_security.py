@@ -1194,7 +1194,11 @@ CORE_ENVIRONMENT = frozenset(
 CACHE_ENVIRONMENT = frozenset({"GGOV_PLAN_NO_CACHE"})
 #: Read by `check --format github` only, to append the job summary (docs/ci.md).
 CI_ENVIRONMENT = frozenset({"GITHUB_STEP_SUMMARY"})
-DOCUMENTED_ENVIRONMENT = CORE_ENVIRONMENT | CACHE_ENVIRONMENT | CI_ENVIRONMENT
+#: Set by the shell's completion script (README, Shell completion); read on every run.
+COMPLETION_ENVIRONMENT = frozenset({"_GGOV_PLAN_COMPLETE"})
+DOCUMENTED_ENVIRONMENT = (
+    CORE_ENVIRONMENT | CACHE_ENVIRONMENT | CI_ENVIRONMENT | COMPLETION_ENVIRONMENT
+)
 
 
 def test_only_documented_environment_variables_are_read(audited: dict[str, Audited]) -> None:

@@ -15,6 +15,7 @@ is answered before typer is imported.
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 from typing import TYPE_CHECKING, Any
@@ -104,6 +105,13 @@ def main() -> None:
     from ggov_plan.cli.shell import utf8_streams
 
     utf8_streams()
+    if os.environ.get("_GGOV_PLAN_COMPLETE"):
+        # The shell asks for completions (ggov_plan.cli.completion): the words
+        # typed so far are in the environment, not argv, so every command is built.
+        from ggov_plan.cli.completion import complete
+
+        complete(whole_app())
+        return
     try:
         app_for(argv)(prog_name="ggov-plan")
     except KeyboardInterrupt:

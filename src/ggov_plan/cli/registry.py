@@ -63,6 +63,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("init", "tools"),
     Entry("git-setup", "collab"),
     Entry("merge-driver", "collab"),
+    Entry("completion", "completion"),
 )
 
 _BY_NAME = {e.name: e for e in ENTRIES}

@@ -666,6 +666,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "choose another file, or add --force to replace it",
         "hãy chọn tệp khác, hoặc thêm --force để ghi đè",
     ),
+    # --- completion (cli.completion)
+    "completion.bad_shell": (
+        "no completion for the shell {name}",
+        "chưa có gợi ý lệnh cho shell {name}",
+    ),
+    "completion.bad_shell.hint": (
+        "give bash, zsh or fish: ggov-plan completion bash",
+        "chọn bash, zsh hoặc fish: ggov-plan completion bash",
+    ),
     # --- git-setup, merge-driver (cli.collab, docs/collaboration.md)
     "merge.conflicts": (
         "{file}: merged with {count} conflict(s) left between <<<<<<< and >>>>>>> markers; "
