@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,8 +127,8 @@ def test_every_id_parameter_has_a_completer() -> None:
     assert "init source" not in named  # init's --from is a file, not a funding source
 
 
-def _commands(command: object, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], object]]:
-    found: list[tuple[tuple[str, ...], object]] = [(path, command)]
+def _commands(command: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:
+    found: list[tuple[tuple[str, ...], Any]] = [(path, command)]
     for name, sub in (getattr(command, "commands", None) or {}).items():
         found.extend(_commands(sub, (*path, name)))
     return found
