@@ -22,7 +22,7 @@ from ggov_plan.i18n.dates import month as month_text
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
-from ggov_plan.render.console.terminal import make_table, period_text, safe
+from ggov_plan.render.console.terminal import make_table, period_text, print_table, safe
 from ggov_plan.render.report.tables import amounts_text, done_text
 
 _STATE_STYLE = {
@@ -85,7 +85,7 @@ def activity_table(
             Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
             figure(row.spent),
         )
-    console.print(table)
+    print_table(console, table)
     if not rows:
         console.print(Text(t("track.no_match"), style="dim"))
 
@@ -172,7 +172,7 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
             style="dim" if void else "",
         )
     if count:
-        console.print(table)
+        print_table(console, table)
     else:
         console.print(Text(t("track.no_completions"), style="dim"))
 
@@ -250,7 +250,7 @@ def progress_table(
             *([] if by_task or period else [bar(console, row.progress)]),
             _percent(row.progress),
         )
-    console.print(table)
+    print_table(console, table)
     if not rows:
         console.print(Text(t("track.nothing_yet"), style="dim"))
     _overall(console, figures)
@@ -273,7 +273,7 @@ def month_table(console: Console, figures: Overview, rows: list[MonthRow]) -> No
             figure(row.recorded.spent),
             _percent(row.progress),
         )
-    console.print(table)
+    print_table(console, table)
     if not rows:
         console.print(Text(t("track.nothing_yet"), style="dim"))
     _overall(console, figures)
@@ -319,7 +319,7 @@ def budget_table(
         figure(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
-    console.print(table)
+    print_table(console, table)
     # Vietnamese documents give the total in words too ("Hai trăm mười ba triệu đồng").
     if current() == "vi" and total.total is not None:
         console.print(
