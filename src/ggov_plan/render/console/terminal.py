@@ -201,6 +201,18 @@ def fit_table(console: Console, table: Table) -> bool:
     return False
 
 
+def has_room(console: Console, table: Table, squeezed: int, least: int) -> bool:
+    """Whether ``table`` fits the console with every column at its widest cell
+    but column ``squeezed``, which gets at least ``least`` cells (or its widest)."""
+    widest = [
+        _whole([cell_text(console, column.header), *(cell_text(console, c) for c in column.cells)])
+        for column in table.columns
+    ]
+    widest[squeezed] = min(widest[squeezed], least)
+    pads = sum(table._get_padding_width(n) for n in range(len(table.columns)))
+    return table._extra_width + pads + sum(widest) <= console.width
+
+
 def print_table(console: Console, table: Table) -> None:
     """The table if every figure fits whole at the console's width, else its
     rows as blocks of "label: value" lines: a cut amount is a wrong amount."""

@@ -22,7 +22,13 @@ from ggov_plan.i18n.dates import month as month_text
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
-from ggov_plan.render.console.terminal import make_table, period_text, print_table, safe
+from ggov_plan.render.console.terminal import (
+    has_room,
+    make_table,
+    period_text,
+    print_table,
+    safe,
+)
 from ggov_plan.render.report.tables import amounts_text, done_text
 
 _STATE_STYLE = {
@@ -56,36 +62,34 @@ def _names(plan: Plan, attribute: str) -> dict[str, str]:
     return out
 
 
+#: `activity list` gives the agency a column of its own when the titles keep
+#: this many cells beside it; else the agency follows the title ("… — Sở TT&TT").
+TITLE_ROOM = 30
+
+
 def activity_table(
     console: Console, plan: Plan, rows: list[ActivityFigures], as_of: dt.date
 ) -> None:
     agencies = _names(plan, "agencies")
-    # Agency and cost stay out of the table so that titles get room at 80
-    # columns; `activity show` and `--json` have them.
-    table = make_table(
-        console,
-        t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}"),
-        "id",
-        "title",
-        "due",
-        "done",
-        "state",
-        "spent",
-    )
+    title = t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}")
+    # Cost stays out of the table so that titles get room at 80 columns;
+    # `activity show` and `--json` have it.
+    wide = make_table(console, title, "id", "title", "agency", "due", "done", "state", "spent")
+    narrow = make_table(console, title, "id", "title", "due", "done", "state", "spent")
     for row in rows:
         activity = row.activity
-        title = Text.assemble(
-            safe(activity.title), (" — ", "dim"), safe(agencies.get(row.agency, row.agency))
-        )
-        table.add_row(
-            activity.id,
-            title,
+        agency = safe(agencies.get(row.agency, row.agency))
+        cells = (
             f"{activity.due:%d/%m/%Y}" if activity.due else "",
             f"{row.done}/{activity.target}",
             Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
             figure(row.spent),
         )
-    print_table(console, table)
+        wide.add_row(activity.id, safe(activity.title), agency, *cells)
+        narrow.add_row(
+            activity.id, Text.assemble(safe(activity.title), (" — ", "dim"), agency), *cells
+        )
+    print_table(console, wide if has_room(console, wide, 1, TITLE_ROOM) else narrow)
     if not rows:
         console.print(Text(t("track.no_match"), style="dim"))
 
