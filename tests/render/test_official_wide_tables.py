@@ -162,3 +162,24 @@ _SAMPLE = Official(
     subject="Báo cáo",
     author="Sở TT&TT",
 )
+
+
+def test_a_figure_wider_than_a_portrait_page_still_stands_whole() -> None:
+    huge = "9" * 120  # wider than a landscape page even
+    table = Table(header=("Nguồn", "Dự toán"), rows=(("Tỉnh", huge),), numeric=frozenset({1}))
+    assert word._layout(table) == "split"
+    document = docx.Document(
+        io.BytesIO(word.render(_official_with(Block("table", table=table)), dt.date(2017, 12, 31)))
+    )
+    assert huge in _cells(document)
+
+
+def test_two_wide_tables_share_one_landscape_section() -> None:
+    official = _official_with(
+        Block("table", table=_wide(4)),
+        Block("subheading", text="2. Chi tiết"),
+        Block("table", table=_wide(4)),
+    )
+    document = docx.Document(io.BytesIO(word.render(official, dt.date(2017, 12, 31))))
+    sections = [s.orientation for s in document.sections]
+    assert sections == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]

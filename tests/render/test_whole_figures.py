@@ -256,3 +256,22 @@ def test_a_long_word_in_text_may_fold_but_a_figure_in_text_may_not() -> None:
     table = make_table(console, "T", "title", "amount_vnd")
     table.add_row("Chi " + "1234567890" * 6, "1,000")
     assert not fit_table(console, table)
+
+
+def test_shares_narrow_the_widest_first_and_give_back_what_is_spare() -> None:
+    from ggov_plan.render.console.terminal import _shares
+
+    assert _shares([5, 5], [10, 10], 9) is None  # not even the words fit
+    assert _shares([5, 5], [10, 10], 30) == [10, 10]  # everything fits
+    assert _shares([5, 5], [30, 8], 21) == [13, 8]  # the widest gives way
+    assert _shares([5, 5, 5], [30, 30, 30], 31) == [11, 10, 10]  # the spare cell too
+
+
+def test_a_table_without_a_title_still_stacks() -> None:
+    console = Console(width=30, force_terminal=False)
+    table = make_table(console, "", "source", "declared", "remaining")
+    table.title = None
+    table.add_row("Ngân sách tỉnh", "900,000,000,000,000", "776,543,210,987,655")
+    with console.capture() as capture:
+        print_table(console, table)
+    assert capture.get().splitlines()[0] == "• Ngân sách tỉnh"

@@ -4,6 +4,11 @@ Every piece of text that comes from the plan file goes into a
 :class:`rich.text.Text`, never into markup, so ``[bold]`` in a title stays
 literal; control characters are shown as ``\\x1b``-style escapes so that a
 plan file cannot move the cursor or colour the terminal.
+
+Every table goes through :func:`print_table`, which never cuts a figure, a
+date or an id: text columns wrap first, then the headings of figures, and
+where even that does not fit the console, each row is written as a block of
+"label: value" lines.
 """
 
 from __future__ import annotations
