@@ -379,9 +379,10 @@ def test_activity_list_shows_every_title_literally(terminal_outputs: dict[str, s
         if ident == "so-tttt-pipe":
             continue  # the table's own separator; checked below
         cells = [cell.strip() for cell in rows[ident].split("|")]
-        assert cells[1] == f"{visible(given['title'])} — Sở TT&TT", ident
-        assert cells[2:5] == ["01/10/2017", "1/2", "overdue"], ident
-    assert " a|b — Sở TT&TT " in rows["so-tttt-pipe"]
+        # At 400 columns the agency has a column of its own.
+        assert cells[1:3] == [visible(given["title"]), "Sở TT&TT"], ident
+        assert cells[3:6] == ["01/10/2017", "1/2", "overdue"], ident
+    assert re.search(r" a\|b +\| Sở TT&TT ", rows["so-tttt-pipe"])
 
 
 def test_status_and_show_print_the_title_literally(terminal_outputs: dict[str, str]) -> None:

@@ -4,6 +4,11 @@ Every piece of text that comes from the plan file goes into a
 :class:`rich.text.Text`, never into markup, so ``[bold]`` in a title stays
 literal; control characters are shown as ``\\x1b``-style escapes so that a
 plan file cannot move the cursor or colour the terminal.
+
+Every table goes through :func:`print_table`, which never cuts a figure, a
+date or an id: text columns wrap first, then the headings of figures, and
+where even that does not fit the console, each row is written as a block of
+"label: value" lines.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import sys
 from collections.abc import Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
+from rich.padding import Padding
+from rich.table import Column, Table
 from rich.text import Text
 
 from ggov_plan.books.derive import Overview, Status, TaskState
@@ -70,12 +77,164 @@ def make_table(console: Console, title: str, *columns: str, **kwargs: object) ->
         table.add_column(
             t(f"col.{column}"),
             justify="right" if numeric else "left",
-            overflow="fold",
+            # A figure is never folded: `print_table` keeps it whole or writes
+            # the rows as lines. Text folds only a word longer than WORD_LEAST.
+            overflow="ellipsis" if unbroken else "fold",
             no_wrap=unbroken,
             # The first column names the row: keep it readable when figures crowd it.
             min_width=12 if not table.columns else None,
         )
     return table
+
+
+#: A text column is not narrowed below its longest word, counted up to this
+#: many cells (a longer word, a web address say, folds); a word with a digit
+#: in it counts whole, so that a figure inside text is never broken either.
+WORD_LEAST = 15
+
+
+def cell_text(console: Console, cell: RenderableType) -> Text:
+    """A cell as Text, to measure it and to write it as a line."""
+    if isinstance(cell, Text):
+        return cell
+    if isinstance(cell, str):
+        return console.render_str(cell, highlight=False)
+    return Text("")  # pragma: no cover - every cell the commands add is text
+
+
+def _whole(cells: list[Text]) -> int:
+    """The width of the widest line of cells that must not wrap."""
+    return max((cell_len(line) for cell in cells for line in cell.plain.split("\n")), default=0)
+
+
+def _least(cells: list[Text]) -> int:
+    """The narrowest a wrapping column may be: its longest word, see WORD_LEAST."""
+    return max(
+        (
+            cell_len(word) if any(c.isdigit() for c in word) else min(cell_len(word), WORD_LEAST)
+            for cell in cells
+            for word in cell.plain.split()
+        ),
+        default=1,
+    )
+
+
+def _shares(least: list[int], natural: list[int], room: int) -> list[int] | None:
+    """Widths for the wrapping columns within ``room`` cells, or None if even
+    their least widths do not fit: the widest are narrowed first, none below
+    its least."""
+    if sum(least) > room:
+        return None
+    if sum(natural) <= room:
+        return natural
+    low, high = 0, max(natural)
+    while low < high:  # the widest cap at which everything fits
+        cap = (low + high + 1) // 2
+        if sum(max(n, min(w, cap)) for n, w in zip(least, natural, strict=True)) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    widths = [max(n, min(w, low)) for n, w in zip(least, natural, strict=True)]
+    spare = room - sum(widths)
+    for n, (width, want) in enumerate(zip(widths, natural, strict=True)):
+        if spare and width < want:  # the cells a cap of low + 1 could not give to all
+            widths[n] += 1
+            spare -= 1
+    return widths
+
+
+def _header(console: Console, column: Column) -> Text:
+    """The column's heading, free to wrap between words even where its cells may not."""
+    header = cell_text(console, column.header).copy()
+    header.no_wrap, header.overflow = False, "fold"
+    return header
+
+
+def fit_table(console: Console, table: Table) -> bool:
+    """Whether ``table`` can be drawn at the console's width with every figure,
+    date and id whole; if so, its columns are set so that it is.
+
+    Each unwrapped column gets its widest cell as its least width. Where
+    rich's own layout then keeps every column whole (and every text column
+    at least its longest word), it is left alone: the tables that always
+    fitted come out byte for byte as before. Otherwise the text columns get
+    fixed widths, the widest narrowed first, as far as their longest words
+    (the first column's twelve cells kept if they can be), and then the
+    headings of figures may wrap between words too; if even that is too
+    wide, the table cannot be drawn without cutting.
+    """
+    columns = table.columns
+    headers = [cell_text(console, column.header) for column in columns]
+    bodies = [[cell_text(console, c) for c in column.cells] for column in columns]
+    pads = [table._get_padding_width(n) for n in range(len(columns))]
+    room = console.width - table._extra_width
+    wrapping = [n for n, column in enumerate(columns) if not column.no_wrap]
+    floors = [column.min_width or 0 for column in columns]
+    least = [_least([headers[n], *bodies[n]]) for n in range(len(columns))]
+    for column, header, body in zip(columns, headers, bodies, strict=True):
+        if column.no_wrap:
+            column.min_width = max(_whole([header, *body]), column.min_width or 0)
+    # rich's own layout, worked out as rendering does
+    widths = table._calculate_column_widths(console, console.options.update_width(room))
+    if sum(widths) <= room and all(
+        width - pad >= (column.min_width or 0 if column.no_wrap else least[n])
+        for n, (column, width, pad) in enumerate(zip(columns, widths, pads, strict=True))
+    ):
+        return True
+    for whole_headers in (True, False):
+        unwrapped = [
+            max(_whole(bodies[n]), _whole([headers[n]]) if whole_headers else least[n], floors[n])
+            for n in range(len(columns))
+        ]
+        fixed = sum(unwrapped[n] + pads[n] for n in range(len(columns)) if columns[n].no_wrap)
+        text_room = room - fixed - sum(pads[n] for n in wrapping)
+        natural = [_whole([headers[n], *bodies[n]]) for n in wrapping]
+        for keep_floor in (True, False):
+            wanted = [max(least[n], floors[n]) if keep_floor else least[n] for n in wrapping]
+            shares = _shares(
+                wanted, [max(w, n) for w, n in zip(natural, wanted, strict=True)], text_room
+            )
+            if shares is None:
+                continue
+            for n, width in zip(wrapping, shares, strict=True):
+                columns[n].width = width
+            for n, column in enumerate(columns):
+                if column.no_wrap:
+                    column.width = unwrapped[n]
+                    column.header = _header(console, column)
+            return True
+    return False
+
+
+def has_room(console: Console, table: Table, squeezed: int, least: int) -> bool:
+    """Whether ``table`` fits the console with every column at its widest cell
+    but column ``squeezed``, which gets at least ``least`` cells (or its widest)."""
+    widest = [
+        _whole([cell_text(console, column.header), *(cell_text(console, c) for c in column.cells)])
+        for column in table.columns
+    ]
+    widest[squeezed] = min(widest[squeezed], least)
+    pads = sum(table._get_padding_width(n) for n in range(len(table.columns)))
+    return table._extra_width + pads + sum(widest) <= console.width
+
+
+def print_table(console: Console, table: Table) -> None:
+    """The table if every figure fits whole at the console's width, else its
+    rows as blocks of "label: value" lines: a cut amount is a wrong amount."""
+    if fit_table(console, table):
+        console.print(table)
+        return
+    if table.title is not None:
+        console.print(cell_text(console, table.title))
+    headers = [cell_text(console, column.header).plain for column in table.columns]
+    for row in zip(*(column.cells for column in table.columns), strict=True):
+        cells = [cell_text(console, cell) for cell in row]
+        console.print(Text.assemble("• ", cells[0]))
+        for header, cell in zip(headers[1:], cells[1:], strict=True):
+            if cell.plain.strip():
+                # Indented as a whole: a wrapped line stays under its label.
+                line = Text.assemble((header + ": ", "dim"), cell)
+                console.print(Padding(line, (0, 0, 0, 2), expand=False))
 
 
 def _agency_label(agencies: dict[str, Agency], ident: str | None) -> Text:
@@ -150,7 +309,7 @@ def show(console: Console, plan: Plan) -> None:
                 _agency_label(agencies, basis.issuer),
                 safe(basis.subject),
             )
-        console.print(table)
+        print_table(console, table)
 
     if plan.objectives:
         console.print(Text(t("title.objectives"), style="bold"))
@@ -176,19 +335,19 @@ def show(console: Console, plan: Plan) -> None:
                     "",
                     "",
                 )
-        console.print(table)
+        print_table(console, table)
 
     if plan.contents:
         table = make_table(console, t("title.contents"), "id", "topic")
         for content in plan.contents:
             table.add_row(content.id, safe(content.name))
-        console.print(table)
+        print_table(console, table)
 
     if plan.channels:
         table = make_table(console, t("title.channels"), "id", "channel", "section")
         for channel in plan.channels:
             table.add_row(channel.id, safe(channel.name), safe(channel.section or ""))
-        console.print(table)
+        print_table(console, table)
 
     tasks_by_agency: dict[str, list[Task]] = {}
     for task in plan.tasks:
@@ -201,7 +360,7 @@ def show(console: Console, plan: Plan) -> None:
             safe(agency.name),
             str(len(tasks_by_agency.get(agency.id, ()))),
         )
-    console.print(table)
+    print_table(console, table)
 
     # Tasks read as paragraphs under their lead agency: a table of long
     # Vietnamese sentences in narrow columns is unreadable at 80 columns.
@@ -249,7 +408,7 @@ def budget_table(console: Console, plan: Plan) -> None:
         )
         table.add_row(safe(source.name), figure(source.amount), share)
     table.add_row(Text(t("row.total"), style="bold"), figure(budget.total), "100.0")
-    console.print(table)
+    print_table(console, table)
     if budget.total_in_words:
         console.print(Text.assemble((t("show.in_words") + " ", "dim"), safe(budget.total_in_words)))
 
@@ -321,7 +480,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
         *money(budget.allocated, budget.spent, budget.period_spent),
         figure(budget.remaining),
     )
-    console.print(table)
+    print_table(console, table)
     budget_text = plan.budget.text if plan.budget else None
     if budget.total is None and budget_text:
         console.print(Text.assemble((t("title.budget") + ": ", "dim"), safe(budget_text)))
@@ -330,7 +489,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     for state in Status:
         table.add_row(t(f"state.{state.value}"), str(figures.counts[state]))
     table.add_row(Text(t("row.total"), style="bold"), str(len(figures.activities)))
-    console.print(table)
+    print_table(console, table)
     if not figures.activities:
         console.print(Text(t("status.no_activities"), style="dim"))
 
@@ -346,7 +505,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
                 str(task.done_activities),
                 percent(task.progress, 0),
             )
-        console.print(table)
+        print_table(console, table)
 
     table = make_table(
         console,
@@ -357,7 +516,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
     )
     for label, part, whole in results_rows(figures):
         table.add_row(safe(label), *([part or ""] if period else []), whole)
-    console.print(table)
+    print_table(console, table)
 
     overdue = [a for a in figures.activities if a.status is Status.OVERDUE]
     if overdue:
@@ -373,7 +532,7 @@ def status(console: Console, plan: Plan, figures: Overview) -> None:
                 f"{activity.due:%d/%m/%Y}" if activity.due else "",
                 f"{row.done}/{activity.target}",
             )
-        console.print(table)
+        print_table(console, table)
         if len(overdue) > STATUS_OVERDUE_ROWS:
             more = format_number(len(overdue) - STATUS_OVERDUE_ROWS, current())
             console.print(Text(t("status.overdue_more", count=more), style="dim"))

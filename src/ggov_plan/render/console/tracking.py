@@ -22,7 +22,13 @@ from ggov_plan.i18n.dates import month as month_text
 from ggov_plan.i18n.money import amount_in_words, format_vnd
 from ggov_plan.i18n.numbers import figure, percent
 from ggov_plan.plan.model import Plan
-from ggov_plan.render.console.terminal import make_table, period_text, safe
+from ggov_plan.render.console.terminal import (
+    has_room,
+    make_table,
+    period_text,
+    print_table,
+    safe,
+)
 from ggov_plan.render.report.tables import amounts_text, done_text
 
 _STATE_STYLE = {
@@ -56,36 +62,34 @@ def _names(plan: Plan, attribute: str) -> dict[str, str]:
     return out
 
 
+#: `activity list` gives the agency a column of its own when the titles keep
+#: this many cells beside it; else the agency follows the title ("… — Sở TT&TT").
+TITLE_ROOM = 30
+
+
 def activity_table(
     console: Console, plan: Plan, rows: list[ActivityFigures], as_of: dt.date
 ) -> None:
     agencies = _names(plan, "agencies")
-    # Agency and cost stay out of the table so that titles get room at 80
-    # columns; `activity show` and `--json` have them.
-    table = make_table(
-        console,
-        t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}"),
-        "id",
-        "title",
-        "due",
-        "done",
-        "state",
-        "spent",
-    )
+    title = t("track.activities_title", as_of=f"{as_of:%d/%m/%Y}")
+    # Cost stays out of the table so that titles get room at 80 columns;
+    # `activity show` and `--json` have it.
+    wide = make_table(console, title, "id", "title", "agency", "due", "done", "state", "spent")
+    narrow = make_table(console, title, "id", "title", "due", "done", "state", "spent")
     for row in rows:
         activity = row.activity
-        title = Text.assemble(
-            safe(activity.title), (" — ", "dim"), safe(agencies.get(row.agency, row.agency))
-        )
-        table.add_row(
-            activity.id,
-            title,
+        agency = safe(agencies.get(row.agency, row.agency))
+        cells = (
             f"{activity.due:%d/%m/%Y}" if activity.due else "",
             f"{row.done}/{activity.target}",
             Text(t(f"state.{row.status.value}"), style=_STATE_STYLE[row.status]),
             figure(row.spent),
         )
-    console.print(table)
+        wide.add_row(activity.id, safe(activity.title), agency, *cells)
+        narrow.add_row(
+            activity.id, Text.assemble(safe(activity.title), (" — ", "dim"), agency), *cells
+        )
+    print_table(console, wide if has_room(console, wide, 1, TITLE_ROOM) else narrow)
     if not rows:
         console.print(Text(t("track.no_match"), style="dim"))
 
@@ -172,7 +176,7 @@ def activity_detail(console: Console, plan: Plan, figures: ActivityFigures, as_o
             style="dim" if void else "",
         )
     if count:
-        console.print(table)
+        print_table(console, table)
     else:
         console.print(Text(t("track.no_completions"), style="dim"))
 
@@ -250,7 +254,7 @@ def progress_table(
             *([] if by_task or period else [bar(console, row.progress)]),
             _percent(row.progress),
         )
-    console.print(table)
+    print_table(console, table)
     if not rows:
         console.print(Text(t("track.nothing_yet"), style="dim"))
     _overall(console, figures)
@@ -273,7 +277,7 @@ def month_table(console: Console, figures: Overview, rows: list[MonthRow]) -> No
             figure(row.recorded.spent),
             _percent(row.progress),
         )
-    console.print(table)
+    print_table(console, table)
     if not rows:
         console.print(Text(t("track.nothing_yet"), style="dim"))
     _overall(console, figures)
@@ -319,7 +323,7 @@ def budget_table(
         figure(total.remaining),
         _percent(total.spent / total.total) if total.total else "–",
     )
-    console.print(table)
+    print_table(console, table)
     # Vietnamese documents give the total in words too ("Hai trăm mười ba triệu đồng").
     if current() == "vi" and total.total is not None:
         console.print(

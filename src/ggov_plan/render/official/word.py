@@ -220,6 +220,17 @@ class _Writer:
         run = self.run_in(paragraph, "1", SIZE_PAGE_NUMBER)
         field.append(run._r)
 
+    def section(self, *, landscape: bool) -> None:
+        """A new section from a new page, landscape or portrait, with the same
+        margins and page numbers (numbered on its first page too)."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        width, height = (PAGE_MM[1], PAGE_MM[0]) if landscape else PAGE_MM
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = self.Mm(width), self.Mm(height)
+        section.different_first_page_header_footer = False
+
     # ---------------------------------------------------------------- paragraphs and runs
 
     def run_in(
@@ -367,8 +378,10 @@ class _Writer:
             for cell in table.columns[n].cells:
                 cell.width = self.Mm(width)
 
-    def data_table(self, table: Table) -> None:
-        widths = _data_widths(table)
+    def data_table(self, table: Table, text_width_mm: float = TEXT_WIDTH_MM) -> None:
+        widths = _data_widths(table, text_width_mm)
+        if widths is None:  # a column of a figure wider than a portrait page
+            widths = (NAME_COLUMN_MM, *_figure_widths(table))
         grid = self.document.add_table(rows=1 + len(table.rows), cols=len(table.header))
         grid.style = self.document.styles["Table Grid"]
         grid.alignment = self.table_align.CENTER
@@ -406,8 +419,16 @@ _AFTER_PBDR = (
 )  # fmt: skip
 
 
-def _data_widths(table: Table) -> tuple[float, ...]:
-    """Each figure column as wide as its widest figure or heading word; names get the rest."""
+#: The names column is never narrower than this (a few words a line).
+NAME_COLUMN_MM = 25.0
+#: A figure column is never narrower than this.
+FIGURE_COLUMN_MM = 18.0
+#: The text width of a landscape page, the same margins kept (Phụ lục I, I.3).
+LANDSCAPE_TEXT_WIDTH_MM = PAGE_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 252
+
+
+def _figure_widths(table: Table) -> list[float]:
+    """Each figure column as wide as its widest figure or heading word, at SIZE_TABLE."""
     margins_mm = 2 * 1.9 + 1  # the cells' default margins, and some air
     widths = []
     for n in range(1, len(table.header)):
@@ -417,8 +438,49 @@ def _data_widths(table: Table) -> tuple[float, ...]:
             *(text_width_pt(word, SIZE_TABLE) for word in heading.split()),
             text_width_pt(heading, SIZE_TABLE) / 3,  # a heading may take three lines
         )
-        widths.append(max(widest * 25.4 / 72 + margins_mm, 18.0))
-    return (TEXT_WIDTH_MM - sum(widths), *widths)
+        widths.append(max(widest * 25.4 / 72 + margins_mm, FIGURE_COLUMN_MM))
+    return widths
+
+
+def _data_widths(table: Table, text_width_mm: float = TEXT_WIDTH_MM) -> tuple[float, ...] | None:
+    """Figure columns as wide as their figures; names get the rest, or None
+    when the figures leave the names less than NAME_COLUMN_MM."""
+    widths = _figure_widths(table)
+    names = text_width_mm - sum(widths)
+    return (names, *widths) if names >= NAME_COLUMN_MM else None
+
+
+def _column_parts(table: Table) -> list[Table]:
+    """A table too wide even for a landscape page, as tables of a few figure
+    columns each beside the names, each fitting a portrait page: figures stay
+    whole and at the decree's size, never cut or shrunk."""
+    widths = _figure_widths(table)
+    parts: list[list[int]] = [[]]
+    used = NAME_COLUMN_MM
+    for n, width in enumerate(widths, start=1):
+        if parts[-1] and used + width > TEXT_WIDTH_MM:
+            parts.append([])
+            used = NAME_COLUMN_MM
+        parts[-1].append(n)
+        used += width
+    return [
+        Table(
+            header=(table.header[0], *(table.header[n] for n in part)),
+            rows=tuple((row[0], *(row[n] for n in part)) for row in table.rows),
+            numeric=frozenset(k for k, n in enumerate(part, start=1) if n in table.numeric),
+            total=table.total,
+        )
+        for part in parts
+    ]
+
+
+def _layout(table: Table) -> str:
+    """How a table goes on the page: "portrait", "landscape" or "split"."""
+    if _data_widths(table) is not None:
+        return "portrait"
+    if _data_widths(table, LANDSCAPE_TEXT_WIDTH_MM) is not None:
+        return "landscape"
+    return "split"
 
 
 def _head(w: _Writer, o: Official) -> None:
@@ -459,9 +521,36 @@ def _title(w: _Writer, o: Official) -> None:
         w.paragraph(doc, o.addressee, SIZE_BODY, before=6, after=12)
 
 
+def _leads(blocks: tuple[Block, ...], n: int) -> int:
+    """Where the headings and lead-in that introduce block ``n`` start: they
+    go on the table's page with it."""
+    while n > 0 and (
+        blocks[n - 1].kind in ("heading", "subheading")
+        or (blocks[n - 1].kind == "paragraph" and blocks[n - 1].text.endswith(":"))
+    ):
+        n -= 1
+    return n
+
+
 def _body(w: _Writer, blocks: tuple[Block, ...]) -> None:
     doc = w.document
-    for block in blocks:
+    # A table whose figures do not fit a portrait page beside the names goes
+    # on landscape pages, with what introduces it: the type stays at
+    # SIZE_TABLE and no figure breaks (docs/official-report.md).
+    wide = {
+        n
+        for n, block in enumerate(blocks)
+        if block.table is not None and _layout(block.table) == "landscape"
+    }
+    turns = {_leads(blocks, n) for n in wide}
+    landscape = False
+    for n, block in enumerate(blocks):
+        if n in turns and not landscape:
+            w.section(landscape=True)
+            landscape = True
+        elif landscape and n not in turns and not any(_leads(blocks, k) <= n <= k for k in wide):
+            w.section(landscape=False)
+            landscape = False
         if block.kind == "heading":
             p = w.paragraph(
                 doc, block.text, SIZE_BODY, bold=True, align="justify", indent=True,
@@ -475,7 +564,13 @@ def _body(w: _Writer, blocks: tuple[Block, ...]) -> None:
             )  # fmt: skip
             p.paragraph_format.keep_with_next = True
         elif block.kind == "table" and block.table is not None:
-            w.data_table(block.table)
+            layout = _layout(block.table)
+            if layout == "split":
+                for part in _column_parts(block.table):
+                    w.data_table(part)
+            else:
+                width = LANDSCAPE_TEXT_WIDTH_MM if layout == "landscape" else TEXT_WIDTH_MM
+                w.data_table(block.table, width)
         elif block.kind == "fill":
             w.fill(doc)
         else:
@@ -485,6 +580,8 @@ def _body(w: _Writer, blocks: tuple[Block, ...]) -> None:
             )  # fmt: skip
             if block.text.endswith(":"):  # a lead-in stays with what it introduces
                 p.paragraph_format.keep_with_next = True
+    if landscape:
+        w.section(landscape=False)
 
 
 def _signature(w: _Writer, o: Official) -> None:
