@@ -571,6 +571,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "list, no shell (rev-parse, config, check-attr, merge-file); no other command imports "
         "the module"
     ),
+    ("ggov_plan.cli.pager", "subprocess.run"): (
+        "show's pager at a terminal, as git's: $GGOV_PLAN_PAGER, $PAGER or less, split with "
+        "shlex into an argument list, no shell; never in a pipe or under cron"
+    ),
     ("ggov_plan.plan.cache", "pickle.Unpickler"): (
         "the base of the cache's restricted unpickler, whose find_class refuses every "
         "class not on its own list; it reads only the user's own cache folder "

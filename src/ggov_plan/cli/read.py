@@ -141,11 +141,24 @@ def _unreadable_problem(file: str, error: GgovPlanError) -> Problem:
 
 
 @commands.command("show", PLAN, JSON)
-def show(*, plan: PlanSource, as_json: bool) -> None:
+def show(
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="At a terminal, print everything instead of paging a long plan "
+            "(also: GGOV_PLAN_PAGER=cat).",
+        ),
+    ] = False,
+    *,
+    plan: PlanSource,
+    as_json: bool,
+) -> None:
     """Show the declared plan.
 
     Header, legal bases, objectives and indicators, content topics, channels,
-    agencies with their tasks, and the budget.
+    agencies with their tasks, and the budget. At a terminal, a plan taller
+    than the screen goes through a pager ($GGOV_PLAN_PAGER, $PAGER or less).
     """
     loaded, warnings = load_valid(plan)
     # Only a terminal needs rich: JSON starts faster without it.
@@ -154,9 +167,10 @@ def show(*, plan: PlanSource, as_json: bool) -> None:
 
         print(data_render.dumps(data_render.declared_plan(loaded.plan)))
     else:
+        from ggov_plan.cli.pager import page
         from ggov_plan.render.console import terminal
 
-        terminal.show(terminal.make_console(), loaded.plan)
+        page(lambda console: terminal.show(console, loaded.plan), enabled=not no_pager)
     mention_warnings(warnings, loaded.file)
 
 
