@@ -24,7 +24,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PLAN_2017 = ROOT / "data" / "plan2017.toml"
 TRACKED = ROOT / "examples" / "plan2017-tracked.toml"
 MINISTRY = ROOT / "tests" / "fixtures" / "ministry2021.toml"
-JOURNAL_HEADERS = ("[[activity]]", "[[completion]]", "[[cancellation]]", "[[void]]")
+JOURNAL_HEADERS = (
+    "[[activity]]",
+    "[[completion]]",
+    "[[cancellation]]",
+    "[[void]]",
+    "[[measurement]]",
+    "[[note]]",
+    "[[amendment]]",
+)
 
 ENV: dict[str, str | None] = {
     "GGOV_PLAN_TODAY": "2018-01-15",
@@ -484,3 +492,29 @@ def test_init_doc_transcript_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "".join(out) == block.group(1)
     expected = (ROOT / "examples" / "plan2017-tracked.toml").read_text(encoding="utf-8")
     assert (tmp_path / "plan2018.toml").read_text(encoding="utf-8") == declaration_of(expected)
+
+
+def test_from_a_plan_with_results_notes_and_amendments_drops_them_too(tmp_path: Path) -> None:
+    # They are journal records as much as completions are: a new plan must not
+    # start with last year's measured values, notes and corrections.
+    source = tmp_path / "source.toml"
+    source.write_bytes(PLAN_2017.read_bytes())
+    added = cli("activity", "add", "--task", "v1-truong-hoc", "--title", "Phóng sự", "-p", source)
+    assert added.exit_code == 0, added.stderr
+    ident = added.stdout.splitlines()[0]
+    for args in (
+        ("note", "--kind", "ket-qua", "Đã phát 3 phóng sự"),
+        ("measure", "dvc-muc-do-3", "700", "--date", "2017-12-01"),
+        ("activity", "edit", ident, "--cost", "5000000", "--reason", "sửa"),
+    ):
+        done = cli(*args, "-p", source)
+        assert done.exit_code == 0, (args, done.stderr)
+    target = tmp_path / "new.toml"
+    result = cli("init", target, "--from", source, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "1 note" in result.stdout and "1 measurement" in result.stdout
+    assert "1 amendment" in result.stdout and "1 activity" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    for key in ("note", "measurement", "amendment", "activity"):
+        assert f"[[{key}]]" not in text, key
+    assert text == PLAN_2017.read_text(encoding="utf-8").rstrip() + "\n"

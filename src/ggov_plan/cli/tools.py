@@ -32,12 +32,11 @@ commands = Commands("tools")
 
 
 def journal_keys() -> tuple[str, ...]:
-    """The journal's top-level keys: what ggov-plan appends below the declaration."""
-    from ggov_plan.plan.model import COLLECTIONS, Activity, Cancellation, Completion, Void
+    """The journal's top-level keys: what ggov-plan appends below the declaration,
+    in the order the file format lists them."""
+    from ggov_plan.plan.model import COLLECTIONS, JOURNAL_KEYS
 
-    return tuple(
-        key for key, cls, _ in COLLECTIONS if cls in (Activity, Completion, Cancellation, Void)
-    )
+    return tuple(key for key, _, _ in COLLECTIONS if key in JOURNAL_KEYS)
 
 
 @functools.cache
@@ -115,8 +114,9 @@ def declaration(text: str, file: str) -> tuple[str, dict[str, int]]:
     """The declaration part of plan text, and how many journal records it leaves out.
 
     The cut is made at the start of the first line that is a journal table
-    header (``[[activity]]``, ``[[completion]]``, ``[[cancellation]]`` or
-    ``[[void]]``, with or without a comment), so the declaration is kept byte
+    header (``[[activity]]``, ``[[completion]]``, ``[[cancellation]]``,
+    ``[[void]]``, ``[[measurement]]``, ``[[note]]`` or ``[[amendment]]``, with
+    or without a comment), so the declaration is kept byte
     for byte, comments included; blank lines at its end are dropped. A cut is
     taken only if the text above it reads as exactly the file's data without
     its journal: a header-like line inside a multi-line string is passed over,

@@ -816,6 +816,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "init.count.cancellation.many": ("{count} cancellations", "{count} lần hủy hoạt động"),
     "init.count.void.one": ("{count} void", "{count} lần hủy bỏ kết quả"),
     "init.count.void.many": ("{count} voids", "{count} lần hủy bỏ kết quả"),
+    "init.count.measurement.one": ("{count} measurement", "{count} kết quả đo chỉ tiêu"),
+    "init.count.measurement.many": ("{count} measurements", "{count} kết quả đo chỉ tiêu"),
+    "init.count.note.one": ("{count} note", "{count} ghi chú"),
+    "init.count.note.many": ("{count} notes", "{count} ghi chú"),
+    "init.count.amendment.one": ("{count} amendment", "{count} lần sửa hoạt động"),
+    "init.count.amendment.many": ("{count} amendments", "{count} lần sửa hoạt động"),
     "init.next": (
         "next: edit {path} (`ggov-plan schema` describes every key), then run: "
         "ggov-plan check {quoted}",
