@@ -194,3 +194,23 @@ def test_measure_in_a_real_process(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert plan.read_bytes() == before
+
+
+def test_a_measurement_dated_after_today_is_refused(plan: Path) -> None:
+    # today is 31/12/2017 (track_helpers): a value cannot be known before its day.
+    before = plan.read_bytes()
+    result = cli("measure", "dvc-muc-do-3", "700", "--date", "2018-01-05", "-p", plan)
+    assert result.exit_code == 2, result.stderr
+    assert "future-date" in result.stderr
+    assert plan.read_bytes() == before
+
+
+def test_a_measurement_after_the_plan_s_end_but_before_today_is_fine(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    env = {**ENV, "GGOV_PLAN_TODAY": "2018-03-31"}
+    runner = CliRunner()
+    args = ["measure", "dvc-muc-do-3", "700", "--date", "2018-01-05", "-p", str(plan)]
+    assert runner.invoke(app, args, env=env).exit_code == 0
+    checked = runner.invoke(app, ["check", str(plan)], env=env)
+    assert checked.exit_code == 0, checked.stdout
+    assert "outside-period" not in checked.stdout

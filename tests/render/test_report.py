@@ -742,3 +742,9 @@ def test_report_does_not_depend_on_the_working_folder(
     first = report_text(copy, *AS_OF, "--format", "json")
     monkeypatch.chdir(tmp_path)
     assert report_text(copy, *AS_OF, "--format", "json") == first
+
+
+def test_html_report_declares_the_language_it_is_written_in() -> None:
+    # A screen reader and the browser's translation offer follow <html lang>.
+    assert '<html lang="en">' in report_text(TRACKED, *AS_OF, "--format", "html", "--lang", "en")
+    assert '<html lang="vi">' in report_text(TRACKED, *AS_OF, "--format", "html", "--lang", "vi")

@@ -568,7 +568,9 @@ def plan_timezone(plan: Plan, context: Context) -> Iterator[Problem]:
 def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
     """Nothing is done in the future; work outside the plan period is worth a look."""
     header = plan.header
-    dated: Iterable[Record] = (*plan.completions, *plan.cancellations)
+    # A measurement may come after the plan's end (a result measured later),
+    # but never after today: a value cannot be known before its day.
+    dated: Iterable[Record] = (*plan.completions, *plan.cancellations, *plan.measurements)
     for record in dated:
         when: dt.date = record.date  # type: ignore[attr-defined]
         if when > context.today:
@@ -585,7 +587,7 @@ def journal_dates(plan: Plan, context: Context) -> Iterator[Problem]:
                 msg("rule.future_date.hint"),
                 field="date",
             )
-        elif header and not header.start <= when <= header.end:
+        elif header and not header.start <= when <= header.end and record.key != "measurement":
             yield _problem(
                 plan,
                 record,

@@ -12,7 +12,7 @@ from html import escape
 
 from ggov_plan.books.indicators import IndicatorFigures
 from ggov_plan.books.report import BREAKDOWNS, ChartPoint, Report
-from ggov_plan.i18n import t
+from ggov_plan.i18n import current, t
 from ggov_plan.i18n.dates import day as _date
 from ggov_plan.i18n.numbers import percent
 from ggov_plan.render.report import tables as report_tables
@@ -419,7 +419,7 @@ def render(report: Report) -> str:
     title = t("rep.page_title", number=header.number, as_of=_date(report.as_of))
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{current()}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
         + "\n".join(body)
