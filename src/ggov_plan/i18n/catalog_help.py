@@ -41,7 +41,7 @@ METAVARS: dict[str, str] = {
     "N": "SỐ",
     "NAME": "TÊN",
     "NUMBER": "SỐ",
-    "OURS": "BẢN-CỦA-MÌNH",
+    "OURS": "BẢN-MÌNH",
     "OUTPUT": "ĐẦU-RA",
     "PART=VALUE": "PHẦN=GIÁ_TRỊ",
     "PATH": "ĐƯỜNG-DẪN",
@@ -49,7 +49,7 @@ METAVARS: dict[str, str] = {
     "SOURCE": "NGUỒN",
     "TASK": "NHIỆM-VỤ",
     "TEXT": "VĂN-BẢN",
-    "THEIRS": "BẢN-CỦA-BÊN-KIA",
+    "THEIRS": "BẢN-KIA",
     "TOPIC": "NỘI-DUNG",
     "VALUE": "GIÁ-TRỊ",
 }
@@ -84,13 +84,12 @@ HELP: dict[str, str] = {
     "--no-cache": "Đọc toàn bộ tệp kế hoạch, không dùng bộ nhớ đệm phân tích trong thư mục "
     "đệm của người dùng (cũng có thể đặt GGOV_PLAN_NO_CACHE=1).",
     "--json": "In JSON ổn định thay cho bảng.",
-    "--as-of": "Chỉ tính các bản ghi đến hết ngày này (YYYY-MM-DD hoặc DD/MM/YYYY; một "
+    "--as-of": "Chỉ tính những bản ghi đến hết ngày này (YYYY-MM-DD hoặc DD/MM/YYYY; một "
     "tháng, 2017-10, hay một năm, 2017, nghĩa là ngày cuối của nó). Mặc định: hôm nay.",
     "--period": "Báo cáo theo kỳ báo cáo: năm (2017), 6 tháng (2017-H1), quý (2017-Q4) hoặc "
     "tháng (2017-10). Số liệu được nêu trong kỳ và lũy kế; --as-of là ngày cuối kỳ (hoặc "
     "hôm nay, nếu kỳ chưa kết thúc).",
-    "--from": "Cùng với --to: một kỳ gồm những ngày tùy chọn, bắt đầu từ ngày này "
-    "(YYYY-MM-DD hoặc DD/MM/YYYY).",
+    "--from": "Cùng với --to: một kỳ bất kỳ, bắt đầu từ ngày này (YYYY-MM-DD hoặc DD/MM/YYYY).",
     "--to": "Cùng với --from: ngày cuối của kỳ.",
     # --- check
     "check": "Kiểm tra tệp kế hoạch: nêu từng lỗi, kèm tệp:dòng:cột.\n\n"
@@ -141,7 +140,7 @@ HELP: dict[str, str] = {
     "measure --evidence": "Nguồn của giá trị (minh chứng).",
     "measure --note": "Ghi chú tự do.",
     "measure --by": _BY,
-    "measure --id": "Mã dùng cho bản ghi. Mặc định: mã cơ quan chủ trì, -m- và 4 ký tự ngẫu nhiên.",
+    "measure --id": "Mã cho bản ghi. Mặc định: mã cơ quan chủ trì, -m- và 4 ký tự ngẫu nhiên.",
     "measure --void": "Thay vào đó hủy bỏ kết quả đo này (đã ghi nhầm).",
     "measure --reason": "Lý do, khi dùng --void.",
     "measure --dry-run": _DRY_RUN,
@@ -168,8 +167,8 @@ HELP: dict[str, str] = {
     # --- report
     "report": "Lập báo cáo tình hình: tiến độ, kinh phí, số liệu chi tiết, hoạt động quá "
     "hạn, việc mới làm.\n\n"
-    "Từ chối (mã thoát 1) kế hoạch không qua được `ggov-plan check`. Với --fail-on overdue, "
-    "thoát với mã 3 khi có hoạt động quá hạn, để cảnh báo từ cron. Với --official, thay vào "
+    "Kế hoạch không qua được `ggov-plan check` thì bị từ chối (mã thoát 1). Với --fail-on "
+    "overdue, thoát với mã 3 khi có hoạt động quá hạn, để cảnh báo từ cron. Với --official, thay vào "
     "đó lập Báo cáo kết quả thực hiện để trình ký.",
     "report --format": "md (thư điện tử, git), html (một tệp), json, csv hoặc xlsx (cần -o); "
     "với --official: md, html hoặc docx (cần -o).",
@@ -204,7 +203,7 @@ HELP: dict[str, str] = {
     "Dùng đúng một trong hai: --from TỆP hoặc --blank; --list-samples liệt kê các kế hoạch "
     "mẫu có sẵn trong ggov-plan, dùng với --from sample:TÊN. Không bao giờ ghi đè tệp đã có "
     "(mã thoát 2), và không ghi gì nếu kế hoạch mới chưa qua được `check`.",
-    "init PATH": "Tệp kế hoạch mới. Tệp chưa được tồn tại; thư mục chứa nó thì phải có.",
+    "init PATH": "Tệp kế hoạch mới. Tệp này phải chưa có; thư mục chứa nó thì phải có sẵn.",
     "init --from": "Sao chép phần khai báo của kế hoạch này, giữ cả chú thích, bỏ phần nhật "
     "ký (hoạt động, kết quả thực hiện, lần hủy, lần hủy bỏ). TỆP là một tệp kế hoạch, hoặc "
     "sample:plan2017 cho Kế hoạch 228/KH-UBND có sẵn trong ggov-plan.",
@@ -216,7 +215,7 @@ HELP: dict[str, str] = {
     "Đặt trình trộn trong .git/config của bản sao, và thêm dòng merge=ggov-plan cho tệp kế "
     "hoạch vào .gitattributes (hãy commit tệp này). Chạy lệnh một lần trong mỗi bản sao: "
     "git không sao chép .git/config.",
-    "merge-driver": "Trộn hai phiên bản kế hoạch của hai bản sao: git chạy lệnh này (xem "
+    "merge-driver": "Trộn hai phiên bản của tệp kế hoạch: git tự chạy lệnh này (xem "
     "git-setup).\n\n"
     "Các bản ghi nhật ký mà hai bên đã thêm đều được giữ, mỗi bản ghi một lần; các chỗ sửa "
     "trong phần khai báo được trộn như văn bản, và hai cách sửa khác nhau trên cùng các dòng "
