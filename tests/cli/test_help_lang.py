@@ -12,8 +12,10 @@ import os
 import re
 import subprocess
 import sys
+from typing import Annotated, Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from ggov_plan.cli import registry, whole_app
@@ -151,3 +153,63 @@ def test_ggov_plan_record_help_under_a_vietnamese_locale() -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("Cách dùng: ggov-plan record [TÙY-CHỌN] [MÃ]")
     assert _english_in(result.stdout) == []
+
+
+# --------------------------------------------------------------------------- the core
+
+
+def _small_tree() -> Any:
+    """A click tree with what the real app lacks: no help, an unknown option."""
+    app = typer.Typer(rich_markup_mode=None, add_completion=False)
+
+    @app.command("one")
+    def one(
+        colour: Annotated[str | None, typer.Option("--colour")] = None,
+        date: Annotated[str | None, typer.Option("--date", help="A day.")] = None,
+    ) -> None: ...
+
+    @app.command("two")
+    def two() -> None: ...
+
+    return typer.main.get_command(app)
+
+
+def test_an_option_missing_from_the_metavar_table_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ggov_plan.cli import helptext
+
+    tree = _small_tree()
+    assert helptext.options_without_metavar(tree) == ["one --colour"]
+    assert helptext.english_texts(tree) == {"one --date": "A day."}
+    # A command's own word for an option comes before the option's usual one.
+    monkeypatch.setitem(helptext.METAVARS, "one --date", "DAY")
+    tree = _small_tree()
+    assert helptext.metavar_keys_used(tree) == {"one --date"}
+    helptext.localize(tree, "en")
+    assert tree.commands["one"].params[1].metavar == "DAY"
+
+
+def test_click_notes_are_worded_in_vietnamese() -> None:
+    from ggov_plan.cli.helptext import _worded
+
+    assert _worded("A file.  [default: x.toml; required]") == (
+        "A file.  [mặc định: x.toml; bắt buộc]"
+    )
+    assert _worded("Brackets [default] of its own.") == "Brackets [default] of its own."
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["record", "--", "--help"], False),
+        (["record", "x"], False),
+        (["--lang", "vi"], True),
+        (["--lang=vi", "activity"], True),
+        (["activity", "add"], False),
+    ],
+)
+def test_which_runs_show_help(argv: list[str], shown: bool) -> None:
+    from ggov_plan.cli.shell import _shows_help
+
+    assert _shows_help(typer.main.get_command(whole_app()), argv) is shown  # type: ignore[arg-type]

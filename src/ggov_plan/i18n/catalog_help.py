@@ -168,8 +168,8 @@ HELP: dict[str, str] = {
     "report": "Lập báo cáo tình hình: tiến độ, kinh phí, số liệu chi tiết, hoạt động quá "
     "hạn, việc mới làm.\n\n"
     "Kế hoạch không qua được `ggov-plan check` thì bị từ chối (mã thoát 1). Với --fail-on "
-    "overdue, thoát với mã 3 khi có hoạt động quá hạn, để cảnh báo từ cron. Với --official, thay vào "
-    "đó lập Báo cáo kết quả thực hiện để trình ký.",
+    "overdue, thoát với mã 3 khi có hoạt động quá hạn, để cảnh báo từ cron. Với --official, "
+    "thay vào đó lập Báo cáo kết quả thực hiện để trình ký.",
     "report --format": "md (thư điện tử, git), html (một tệp), json, csv hoặc xlsx (cần -o); "
     "với --official: md, html hoặc docx (cần -o).",
     "report --output": "Ghi vào tệp này (trọn vẹn một lần) thay cho đầu ra chuẩn. Không bao "
