@@ -213,3 +213,12 @@ def test_which_runs_show_help(argv: list[str], shown: bool) -> None:
     from ggov_plan.cli.shell import _shows_help
 
     assert _shows_help(typer.main.get_command(whole_app()), argv) is shown  # type: ignore[arg-type]
+
+
+def test_a_usage_error_under_vi_shows_the_usage_line_as_help_does() -> None:
+    result = _runner.invoke(whole_app(), ["note", "--lang", "vi"], env=ENV, prog_name="ggov-plan")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Cách dùng: ggov-plan note [TÙY-CHỌN] {VĂN-BẢN}\n")
+    assert "Thiếu đối số 'VĂN-BẢN'." in result.stderr
+    english = _runner.invoke(whole_app(), ["note"], env=ENV, prog_name="ggov-plan")
+    assert english.stderr.startswith("Usage: ggov-plan note [OPTIONS] {TEXT}\n")

@@ -924,6 +924,11 @@ def _show_usage_error(error: Any, argv: list[str]) -> None:
     _language_of(argv)
     with contextlib.suppress(OSError, ValueError):
         ctx = error.ctx
+        if ctx is not None and current() == "vi":
+            # The usage line and the names in the message as --help shows them.
+            from ggov_plan.cli.helptext import localize
+
+            localize(ctx.find_root().command, "vi")
         if ctx is not None:
             usage = ctx.get_usage()
             if usage.startswith("Usage:"):
