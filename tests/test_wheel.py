@@ -84,6 +84,9 @@ def _user_texts() -> dict[str, str]:
         result = runner.invoke(app, [*path.split(), "--help"], env={"COLUMNS": "400"})
         assert result.exit_code == 0, result.output
         texts[f"ggov-plan {path} --help"] = result.stdout
+        result = runner.invoke(app, ["--lang", "vi", *path.split(), "--help"])
+        assert result.exit_code == 0, result.output
+        texts[f"ggov-plan --lang vi {path} --help"] = result.stdout
     return texts
 
 

@@ -184,7 +184,8 @@ def test_no_such_option_in_vietnamese(args: tuple[str, ...], env: dict[str, str 
 
 
 def test_missing_argument_in_vietnamese() -> None:
-    assert "Lỗi: Thiếu đối số 'ID'." in _vi("activity", "cancel", "--lang", "vi")
+    # The argument is named as the Vietnamese --help shows it.
+    assert "Lỗi: Thiếu đối số 'MÃ'." in _vi("activity", "cancel", "--lang", "vi")
 
 
 def test_invalid_choice_in_vietnamese() -> None:

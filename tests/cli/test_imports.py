@@ -49,6 +49,7 @@ INFRASTRUCTURE = frozenset(
         "ggov_plan.cli.inputs",  # parsing dates and amounts typed on the command line
         "ggov_plan.cli.names",  # resolving an id or a name typed on the command line
         "ggov_plan.cli.writing",  # prompts and the journal write, shared by writing commands
+        "ggov_plan.cli.helptext",  # --help's metavars and language
     }
 )
 
@@ -131,6 +132,20 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path, entry: registry.E
     result, modules = imported(tmp_path, *args)
     assert result.returncode == 0, result.stderr
     assert _command_modules(modules) == {f"ggov_plan.cli.{entry.module}"}
+
+
+def test_the_vietnamese_help_is_imported_only_to_show_help_in_vietnamese(tmp_path: Path) -> None:
+    catalog = "ggov_plan.i18n.catalog_help"
+    result, vi = imported(tmp_path, "record", "--help", "--lang", "vi")
+    assert result.returncode == 0, result.stderr
+    assert catalog in vi
+    result, en = imported(tmp_path, "record", "--help")
+    assert result.returncode == 0, result.stderr
+    assert catalog not in en
+    result, run = imported(tmp_path, "status", "--json", "--lang", "vi")
+    assert result.returncode == 0, result.stderr
+    assert catalog not in run
+    assert "ggov_plan.cli.helptext" not in run
 
 
 def test_a_terminal_table_still_imports_rich(tmp_path: Path) -> None:

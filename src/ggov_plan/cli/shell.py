@@ -71,7 +71,7 @@ from typer.core import TyperGroup
 
 from ggov_plan import __version__
 from ggov_plan.cli.inputs import parse_as_of, parse_date
-from ggov_plan.i18n import LANG_ENV, choose, current, set_language, t
+from ggov_plan.i18n import LANG_ENV, Lang, choose, current, set_language, t
 from ggov_plan.i18n.message import Text, text_of
 from ggov_plan.problems import (
     GgovPlanError,
@@ -815,6 +815,7 @@ class Edge(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         argv = list(sys.argv[1:] if args is None else args)
+        _help_in_language(self, argv)
         from typer._click import exceptions
 
         try:
@@ -833,9 +834,45 @@ class Edge(TyperGroup):
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
+def _help_in_language(group: Edge, argv: list[str]) -> None:
+    """When ``argv`` shows help, put its words in the user's language on the commands.
+
+    ``--help`` is eager: click prints it while parsing, before any command has
+    chosen the language, so it is chosen here from ``argv`` and the
+    environment. Help shown for no command (``ggov-plan``, ``ggov-plan
+    activity``) counts too. Nothing is imported for a run that shows no help.
+    """
+    if _shows_help(group, argv):
+        from ggov_plan.cli.helptext import localize
+
+        localize(group, _language_in(argv))
+
+
+def _shows_help(group: Edge, argv: list[str]) -> bool:
+    words: list[str] = []
+    rest = iter(argv)
+    for word in rest:
+        if word == "--":
+            break
+        if word in ("-h", "--help"):
+            return True
+        if word == "--lang":
+            next(rest, None)
+        elif not word.startswith("--lang="):
+            words.append(word)
+    # click shows a group's help when no command follows it.
+    return not words or (len(words) == 1 and hasattr(group.commands.get(words[0]), "commands"))
+
+
 def _language_of(argv: list[str]) -> None:
     """Set the language from the last ``--lang`` in ``argv``, else the environment:
     a usage error is found before any command has chosen it."""
+    set_language(_language_in(argv))
+
+
+def _language_in(argv: list[str]) -> Lang:
+    """The language the last ``--lang`` in ``argv`` names, else the environment's;
+    English for a language ggov-plan does not speak (the command will say so)."""
     chosen: str | None = None
     for index, word in enumerate(argv):
         if word == "--":
@@ -845,9 +882,9 @@ def _language_of(argv: list[str]) -> None:
         elif word.startswith("--lang="):
             chosen = word.partition("=")[2]
     try:
-        set_language(choose(chosen, os.environ))
+        return choose(chosen, os.environ)
     except ValueError:
-        set_language("en")
+        return "en"
 
 
 #: click's messages, piece by piece, and the catalog key that words each piece.
@@ -887,6 +924,11 @@ def _show_usage_error(error: Any, argv: list[str]) -> None:
     _language_of(argv)
     with contextlib.suppress(OSError, ValueError):
         ctx = error.ctx
+        if ctx is not None and current() == "vi":
+            # The usage line and the names in the message as --help shows them.
+            from ggov_plan.cli.helptext import localize
+
+            localize(ctx.find_root().command, "vi")
         if ctx is not None:
             usage = ctx.get_usage()
             if usage.startswith("Usage:"):
