@@ -46,13 +46,17 @@ DRIVER = "ggov-plan"
 
 @commands.command("merge-driver")
 def merge_driver(
-    base: Annotated[Path, typer.Argument(help="The common ancestor's version (git's %O).")],
-    ours: Annotated[
-        Path, typer.Argument(help="Our version (git's %A); the result is written here.")
+    base: Annotated[
+        Path, typer.Argument(help="The common ancestor's version (git's %O).", metavar="BASE")
     ],
-    theirs: Annotated[Path, typer.Argument(help="Their version (git's %B).")],
+    ours: Annotated[
+        Path,
+        typer.Argument(help="Our version (git's %A); the result is written here.", metavar="OURS"),
+    ],
+    theirs: Annotated[Path, typer.Argument(help="Their version (git's %B).", metavar="THEIRS")],
     name: Annotated[
-        str | None, typer.Argument(help="The plan's path in the repository (git's %P).")
+        str | None,
+        typer.Argument(help="The plan's path in the repository (git's %P).", metavar="NAME"),
     ] = None,
 ) -> None:
     """Merge two clones' versions of a plan: git runs this (see git-setup).

@@ -46,6 +46,7 @@ METAVARS: dict[str, str] = {
     "PART=VALUE": "PHẦN=GIÁ_TRỊ",
     "PATH": "ĐƯỜNG-DẪN",
     "PERIOD": "KỲ",
+    "SHELL": "SHELL",
     "SOURCE": "NGUỒN",
     "TASK": "NHIỆM-VỤ",
     "TEXT": "VĂN-BẢN",
@@ -102,7 +103,11 @@ HELP: dict[str, str] = {
     # --- show, status
     "show": "Hiện kế hoạch như đã khai báo.\n\n"
     "Thông tin chung, căn cứ, mục tiêu và chỉ tiêu, nội dung tuyên truyền, hình thức tuyên "
-    "truyền, cơ quan, đơn vị cùng nhiệm vụ của từng nơi, và kinh phí.",
+    "truyền, cơ quan, đơn vị cùng nhiệm vụ của từng nơi, và kinh phí. Trên màn hình dòng "
+    "lệnh, kế hoạch dài hơn màn hình được mở qua trình xem từng trang ($GGOV_PLAN_PAGER, "
+    "$PAGER hoặc less).",
+    "show --no-pager": "Trên màn hình dòng lệnh, in hết ra thay vì mở kế hoạch dài qua "
+    "trình xem từng trang (hoặc: GGOV_PLAN_PAGER=cat).",
     "status": "Bảng tổng hợp: sử dụng kinh phí, hoạt động và nhiệm vụ theo trạng thái, kết "
     "quả, tiến độ.\n\n"
     "Kinh phí theo nguồn (dự toán, đã phân bổ, đã chi, còn lại), số hoạt động theo trạng "
@@ -225,6 +230,11 @@ HELP: dict[str, str] = {
     "merge-driver OURS": "Phiên bản của mình (%A của git); kết quả trộn được ghi vào đây.",
     "merge-driver THEIRS": "Phiên bản của bên kia (%B của git).",
     "merge-driver NAME": "Đường dẫn của tệp kế hoạch trong kho git (%P của git).",
+    "completion": "In đoạn mã cho shell để gợi ý lệnh, tùy chọn và mã bản ghi của ggov-plan "
+    "khi bấm Tab.\n\n"
+    "Nạp đoạn mã từ tệp khởi động của shell, ví dụ trong ~/.bashrc: "
+    'eval "$(ggov-plan completion bash)"; xem README.',
+    "completion SHELL": "bash, zsh hoặc fish.",
     # --- activity
     "activity": "Thêm, liệt kê, xem và hủy hoạt động.",
     "activity add": "Thêm một hoạt động thực hiện một nhiệm vụ. Dòng cuối in ra mã mới.",
