@@ -40,7 +40,7 @@ from ggov_plan.cli.shell import (
 
 # What every writing command shares is in cli.writing, so that another
 # command module can use it without importing this one.
-from ggov_plan.cli.writing import DryRunOption
+from ggov_plan.cli.writing import DryRunOption, StrictOption
 from ggov_plan.cli.writing import ask as _ask
 from ggov_plan.cli.writing import choose as _choose
 from ggov_plan.cli.writing import current as _current
@@ -101,6 +101,7 @@ def activity_add(
         typer.Option("--id", help="Id to use. Default: the agency's id plus 4 random characters."),
     ] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -126,7 +127,7 @@ def activity_add(
     )
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 def _task(current: Plan, typed: str | None) -> str:
@@ -238,6 +239,7 @@ def activity_cancel(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -257,7 +259,7 @@ def activity_cancel(
         reason=_reason(reason),
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("edit", PLAN, group="activity")
@@ -285,6 +287,7 @@ def activity_edit(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -313,7 +316,7 @@ def activity_edit(
         reason=_reason(reason),
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("reopen", PLAN, group="activity")
@@ -322,6 +325,7 @@ def activity_reopen(
     reason: Annotated[str | None, typer.Option("--reason", help="Why it is reopened.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -333,7 +337,7 @@ def activity_reopen(
     request = changes.ReopenActivity(
         activity=resolve(checked.plan, "activity", activity, "ID"), reason=_reason(reason), by=by
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("record", PLAN)
@@ -384,6 +388,7 @@ def record(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -405,7 +410,7 @@ def record(
             | {"--source": source, "--evidence": evidence, "--note": note}
             | {"--reach": reach, "--reach-unit": reach_unit}
         )
-        _void(checked, void, reason, by, dry_run, plan)
+        _void(checked, void, reason, by, dry_run, plan, strict)
         return
     if activity is None:
         activity = _choose_open_activity(current)
@@ -421,7 +426,7 @@ def record(
         reach_unit=reach_unit,
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 def _refuse_with_void(given: dict[str, str | None]) -> None:
@@ -455,6 +460,7 @@ def _void(
     by: str | None,
     dry_run: bool,
     plan: PlanSource,
+    strict: bool = False,
 ) -> None:
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
@@ -463,7 +469,7 @@ def _void(
     # Checked under the lock too; here first, so as not to ask for a reason in vain.
     changes.check_voidable(checked.plan, completion_id)
     request = changes.VoidCompletion(completion=completion_id, reason=_reason(reason), by=by)
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 # --------------------------------------------------------------------------- progress, budget

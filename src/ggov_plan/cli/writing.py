@@ -18,17 +18,19 @@ import getpass
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from ggov_plan.cli.shell import PlanSource, context, load_valid, notice, plan_path, today
 from ggov_plan.i18n import t
 from ggov_plan.problems import UsageError
+from ggov_plan.text import visible_controls
 
 if TYPE_CHECKING:
     from ggov_plan.plan import Checked
-    from ggov_plan.write import changes, journal
+    from ggov_plan.problems import Problem
+    from ggov_plan.write import changes, effects, journal
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
@@ -91,22 +93,60 @@ def current(plan: PlanSource) -> Checked:
     return checked
 
 
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Refuse the write (exit 2, nothing written) if it draws a warning: a date "
+        "outside the plan period, money beyond the activity's cost or its source's "
+        "remainder, or a new `check` warning.",
+    ),
+]
+
+
 def write(
-    plan: PlanSource, request: changes.Request, dry_run: bool, before: Checked | None
+    plan: PlanSource,
+    request: changes.Request,
+    dry_run: bool,
+    before: Checked | None,
+    *,
+    strict: bool = False,
 ) -> None:
     """Append what the core makes of ``request``, then print it and its id.
 
     The core function runs in ``build``, on the plan as read under the lock,
-    so conflicts and new ids are judged on the file as it is when written.
+    so conflicts and new ids are judged on the file as it is when written;
+    so are the write's risks (:func:`ggov_plan.write.effects.risks`). The new
+    plan's ``check`` warnings that the plan had not before are judged before
+    the file is replaced. Under ``strict`` either refuses the write.
+
+    stdout gets the records (for a dry run) and the id, alone on its line,
+    so that ``id=$(ggov-plan record …)`` captures just the id. stderr gets
+    the line saying what the write did, when it is a terminal (a script's
+    stderr, mailed by cron, stays quiet), then the write's warnings, always.
     """
-    from ggov_plan.write import changes, journal
+    from ggov_plan.plan.model import Plan
+    from ggov_plan.write import changes, effects, journal
 
     writing = changes.WriteContext(today=today(), now=now(), user=recorder)
     made: list[changes.Change] = []
+    risks: list[effects.Risk] = []
+    known: list[Problem] = []
+    caused: list[Problem] = []
 
     def build(fresh: Checked) -> journal.NewRecords:
         made.append(changes.change(fresh.plan, request, writing))
+        risks[:] = effects.risks(fresh.plan, request, writing.today)
+        known[:] = fresh.warnings
+        if strict and risks and made[-1].records:
+            _refuse(risks, [])
         return made[-1].records
+
+    def judge(new: Plan, warnings: Sequence[Problem]) -> None:
+        said = {risk.code for risk in risks}  # a risk told already is not told again
+        caused[:] = [p for p in effects.new_warnings(known, warnings) if p.code not in said]
+        if strict and caused:
+            _refuse(risks, caused)
 
     result = journal.append(
         plan_path(plan.path),
@@ -116,6 +156,7 @@ def write(
         use_cache=plan.use_cache,
         before=before,
         notice=notice,
+        judge=judge,
     )
     if not made[-1].records:  # the same --id and values again: already there
         from ggov_plan.i18n.message import msg
@@ -124,6 +165,40 @@ def write(
         print(made[-1].id)
         return
     print_write(result, made[-1].id)
+    if result.plan is not None and telling():
+        done = effects.summary(result.plan, request, made[-1], writing.today)
+        if done is not None:
+            _stderr(visible_controls(done.text(), one_line=True))
+    _warn(risks, caused)
+
+
+def telling() -> bool:
+    """Whether to say what a write did: only to a person, at a terminal."""
+    return sys.stderr.isatty()
+
+
+def _warn(risks: Sequence[effects.Risk], caused: Sequence[Problem]) -> None:
+    from ggov_plan.render.check import text_line
+
+    for risk in risks:
+        _stderr(t("cli.write_warning", message=visible_controls(risk.message.text())))
+    for problem in caused:
+        _stderr(text_line(problem))
+
+
+def _refuse(risks: Sequence[effects.Risk], caused: Sequence[Problem]) -> NoReturn:
+    from ggov_plan.i18n.message import msg
+    from ggov_plan.write import journal
+
+    _warn(risks, caused)
+    raise journal.WriteRefused(
+        msg("journal.strict_refused", count=len(risks) + len(caused)),
+        hint=msg("journal.strict_refused.hint"),
+    )
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def print_write(result: journal.WriteResult, new_id_: str) -> None:

@@ -830,6 +830,36 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "if it was cancelled by mistake, run: ggov-plan activity reopen {id} --reason TEXT",
         "nếu hủy nhầm, hãy chạy: ggov-plan activity reopen {id} --reason LÝ_DO",
     ),
+    # What a write did (the line after the id) and what it risks (before it lands).
+    "journal.summary.activity": (
+        "{id} {title}: {done}/{target}{unit}{money}{left}{state}",
+        "{id} {title}: {done}/{target}{unit}{money}{left}{state}",
+    ),
+    "journal.summary.money": (", spent {spent} / {cost}", ", đã chi {spent} / {cost}"),
+    "journal.summary.source_left": ("; {source}: {left} left", "; {source} còn {left}"),
+    "journal.summary.cancelled": (" — cancelled", " — đã hủy"),
+    "journal.summary.done": (" — done", " — hoàn thành"),
+    "journal.summary.overdue": (" — overdue", " — quá hạn"),
+    "journal.risk.outside_period": (
+        "the date {date} is outside the plan period {start} – {end}",
+        "ngày {date} nằm ngoài thời gian thực hiện kế hoạch {start} – {end}",
+    ),
+    "journal.risk.over_cost": (
+        "activity '{id}' would have spent {total} in all, {over} over its cost of {cost}",
+        "hoạt động '{id}' sẽ chi tổng cộng {total}, vượt {over} so với kinh phí {cost}",
+    ),
+    "journal.risk.over_source": (
+        "source '{source}' has {left} left, and this spends {spent}",
+        "nguồn kinh phí '{source}' chỉ còn {left}, khoản chi này là {spent}",
+    ),
+    "journal.strict_refused": (
+        "refused under --strict: {count} warning(s) above; nothing was written",
+        "từ chối do có --strict: {count} cảnh báo ở trên; chưa ghi gì vào tệp",
+    ),
+    "journal.strict_refused.hint": (
+        "check the figures, or run it again without --strict to record it anyway",
+        "kiểm tra lại số liệu, hoặc chạy lại không có --strict để vẫn ghi nhận",
+    ),
     "journal.not_cancelled": (
         "activity {id!r} is not cancelled: there is nothing to reopen",
         "hoạt động {id!r} chưa bị hủy: không có gì để mở lại",

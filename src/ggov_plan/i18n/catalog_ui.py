@@ -355,6 +355,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "pass it, e.g. {option} {example} (prompts only appear at a terminal)",
         "hãy ghi rõ, ví dụ {option} {example} (chỉ hỏi lại khi chạy trực tiếp tại terminal)",
     ),
+    "cli.write_warning": ("ggov-plan: warning: {message}", "ggov-plan: cảnh báo: {message}"),
     "cli.dry_run": ("(dry run: nothing was written)", "(chạy thử: chưa ghi gì vào tệp)"),
     "cli.prompt.task": ("Task", "Nhiệm vụ"),
     "cli.prompt.title": ("Title", "Tên hoạt động"),
