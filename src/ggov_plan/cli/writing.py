@@ -2,10 +2,13 @@
 
 Writing commands (``activity add``, ``record``, ``measure``…) prompt for
 what is missing only when both stdin and stdout are a terminal; cron and CI
-get a clear usage error naming the option instead. The write itself is
-:func:`write`: the core's change, built under the lock by
+get a clear usage error naming the option instead. A question is asked
+again while its answer is refused (:func:`ask_for`), and what was asked for
+is shown and confirmed before it is written (:func:`review`). The write
+itself is :func:`write`: the core's change, built under the lock by
 :func:`ggov_plan.write.journal.append`, then the record's id printed last
-(after the records, for a dry run).
+(after the records, for a dry run), alone on its line; what the write did
+and what it risks go to stderr (:mod:`ggov_plan.write.effects`).
 
 This is not a command module: the commands of several modules use it, and a
 command imports only its own module (tests/cli/test_imports.py).
@@ -17,8 +20,8 @@ import datetime as dt
 import getpass
 import shutil
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
     from ggov_plan.plan import Checked
     from ggov_plan.problems import Problem
     from ggov_plan.write import changes, effects, journal
+
+T = TypeVar("T")
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
@@ -73,6 +78,82 @@ def choose(label: str, options: Sequence[tuple[str, str]]) -> str:
         if answer in {ident for ident, _ in options}:
             return answer
         typer.echo("  " + t("cli.prompt.choose", count=len(options)))
+
+
+def choose_named(
+    label: str, options: Sequence[tuple[str, str]], resolve: Callable[[str], str]
+) -> str:
+    """:func:`choose`, where an answer that is neither a number nor an id is
+    read as the option would read it (``resolve``: a fragment of a name)."""
+    columns = shutil.get_terminal_size().columns
+    from ggov_plan.render.console import terminal
+
+    for number, (ident, text) in enumerate(options, start=1):
+        room = max(20, columns - len(ident) - 8)  # one line per choice
+        text = terminal.safe(text).plain  # control characters made visible
+        shown = text if len(text) <= room else text[: room - 1] + "…"
+        typer.echo(f"{number:>3}. {ident}  {shown}")
+    while True:
+        answer = str(typer.prompt(t("cli.prompt.choice_named", label=label))).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1][0]
+        if answer:
+            try:
+                return resolve(answer)
+            except UsageError as error:
+                _retry(error)
+        else:
+            typer.echo("  " + t("cli.prompt.choose", count=len(options)))
+
+
+def ask_for(
+    label: str, read: Callable[[str], T], *, default: str = "", required: bool = False
+) -> T | None:
+    """The answer to a question, as ``read`` makes it; asked again while ``read`` refuses it.
+
+    A blank answer is ``default`` (shown in brackets), else None; a
+    ``required`` question without a default is asked again.
+    """
+    while True:
+        answer = str(typer.prompt(label, default=default, show_default=bool(default))).strip()
+        if not answer:
+            if required:
+                continue
+            return None
+        try:
+            return read(answer)
+        except UsageError as error:
+            _retry(error)
+
+
+def _retry(error: UsageError) -> None:
+    # The option's own message (--date: …), then ask again: a typo at a prompt is no failure.
+    typer.echo("  " + visible_controls(error.message, one_line=True))
+
+
+def review(rows: Sequence[tuple[str, str]]) -> bool:
+    """Show what will be written, one ``label: value`` a line, and ask ``Write? [Y/n]``."""
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        typer.echo(f"  {label + ':':<{width + 1}} {visible_controls(value, one_line=True)}")
+    while True:
+        answer = str(typer.prompt(t("cli.prompt.write"), default="", show_default=False))
+        folded = answer.strip().casefold()
+        if folded in YES:
+            return True
+        if folded in NO:
+            return False
+        typer.echo("  " + t("cli.prompt.yes_no"))
+
+
+#: Answers to ``Write? [Y/n]``, in both languages (có / không), blank for the default.
+YES = frozenset({"", "y", "yes", "c", "co", "có"})
+NO = frozenset({"n", "no", "k", "khong", "không"})
+
+
+def nothing_written() -> None:
+    """The officer answered no: say so; the command exits 0."""
+    notice(t("cli.nothing_written"))
 
 
 def recorder() -> str:
