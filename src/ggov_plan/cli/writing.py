@@ -63,14 +63,7 @@ def ask(label: str) -> str:
 
 def choose(label: str, options: Sequence[tuple[str, str]]) -> str:
     """A numbered list at the terminal; returns the chosen id."""
-    columns = shutil.get_terminal_size().columns
-    for number, (ident, text) in enumerate(options, start=1):
-        room = max(20, columns - len(ident) - 8)  # one line per choice
-        from ggov_plan.render.console import terminal
-
-        text = terminal.safe(text).plain  # control characters made visible
-        shown = text if len(text) <= room else text[: room - 1] + "…"
-        typer.echo(f"{number:>3}. {ident}  {shown}")
+    _list(options)
     while True:
         answer = str(typer.prompt(t("cli.prompt.choice", label=label))).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
@@ -80,19 +73,23 @@ def choose(label: str, options: Sequence[tuple[str, str]]) -> str:
         typer.echo("  " + t("cli.prompt.choose", count=len(options)))
 
 
-def choose_named(
-    label: str, options: Sequence[tuple[str, str]], resolve: Callable[[str], str]
-) -> str:
-    """:func:`choose`, where an answer that is neither a number nor an id is
-    read as the option would read it (``resolve``: a fragment of a name)."""
-    columns = shutil.get_terminal_size().columns
+def _list(options: Sequence[tuple[str, str]]) -> None:
     from ggov_plan.render.console import terminal
 
+    columns = shutil.get_terminal_size().columns
     for number, (ident, text) in enumerate(options, start=1):
         room = max(20, columns - len(ident) - 8)  # one line per choice
         text = terminal.safe(text).plain  # control characters made visible
         shown = text if len(text) <= room else text[: room - 1] + "…"
         typer.echo(f"{number:>3}. {ident}  {shown}")
+
+
+def choose_named(
+    label: str, options: Sequence[tuple[str, str]], resolve: Callable[[str], str]
+) -> str:
+    """:func:`choose`, where an answer that is neither a number nor an id is
+    read as the option would read it (``resolve``: a fragment of a name)."""
+    _list(options)
     while True:
         answer = str(typer.prompt(t("cli.prompt.choice_named", label=label))).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
@@ -106,19 +103,15 @@ def choose_named(
             typer.echo("  " + t("cli.prompt.choose", count=len(options)))
 
 
-def ask_for(
-    label: str, read: Callable[[str], T], *, default: str = "", required: bool = False
-) -> T | None:
+def ask_for(label: str, read: Callable[[str], T], *, default: str = "") -> T | None:
     """The answer to a question, as ``read`` makes it; asked again while ``read`` refuses it.
 
-    A blank answer is ``default`` (shown in brackets), else None; a
-    ``required`` question without a default is asked again.
+    A blank answer is ``default`` (shown in brackets), else None. (A question
+    that needs an answer and has no default is :func:`ask`'s or :func:`choose`'s.)
     """
     while True:
         answer = str(typer.prompt(label, default=default, show_default=bool(default))).strip()
         if not answer:
-            if required:
-                continue
             return None
         try:
             return read(answer)
