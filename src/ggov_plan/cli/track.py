@@ -23,6 +23,8 @@ from ggov_plan.plan.model import Status
 from ggov_plan.problems import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ggov_plan.books.derive import Overview
     from ggov_plan.plan import Checked
     from ggov_plan.plan.model import Plan
@@ -679,6 +681,66 @@ def _void(
     changes.check_voidable(checked.plan, completion_id)
     request = changes.VoidCompletion(completion=completion_id, reason=_reason(reason), by=by)
     _write(plan, request, dry_run, checked, strict=strict)
+
+
+# --------------------------------------------------------------------------- undo
+
+
+@commands.command("undo", PLAN)
+def undo(
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Whose last record. Default: the OS user, as writes record."),
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is voided.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    *,
+    plan: PlanSource,
+) -> None:
+    """Void the last record in the plan, if you appended it: a completion, a
+    measurement or a cancellation.
+
+    A void record is appended; the record stays in the file. Refused (exit 2)
+    when the last record is someone else's (see --by) or of a kind a void
+    cannot name (an activity, an amendment, a note, a void). Asks for
+    confirmation at a terminal; elsewhere --yes is needed. Prints the void's id.
+    """
+    from ggov_plan.cli.writing import recorder
+    from ggov_plan.write import changes
+
+    checked = _current(plan)
+    last = changes.check_undoable(
+        changes.last_record(checked.plan, _line_of(checked)), by or recorder()
+    )
+    if not yes and not dry_run:
+        if not _interactive():
+            raise _missing("--yes", '--reason "Ghi nhầm"')
+        from ggov_plan.i18n.message import msg
+
+        named = msg("record.named", noun=msg(f"record.{last.key}"), id=last.id)
+        rows = [(t("cli.review.undo"), named.text())]
+        if not _review(rows):
+            _nothing_written()
+            return
+    request = changes.undo_request(last, _reason(reason), by)
+
+    def still_last(fresh: Checked) -> None:
+        changes.check_still_last(fresh.plan, _line_of(fresh), last)
+
+    _write(plan, request, dry_run, checked, strict=strict, guard=still_last)
+
+
+def _line_of(checked: Checked) -> Callable[[str, int], int | None]:
+    """Where the ``index``-th ``[[key]]`` table stands: the journal's order."""
+    sourcemap = checked.loaded.sourcemap
+    assert sourcemap is not None  # a valid plan parsed
+
+    def line(key: str, index: int) -> int | None:
+        return sourcemap.table_line((key, index))
+
+    return line
 
 
 # --------------------------------------------------------------------------- progress, budget

@@ -185,8 +185,12 @@ def write(
     before: Checked | None,
     *,
     strict: bool = False,
+    guard: Callable[[Checked], None] | None = None,
 ) -> None:
     """Append what the core makes of ``request``, then print it and its id.
+
+    ``guard``, if given, judges the plan read under the lock first (``undo``:
+    is the record it showed still the last?); what it raises refuses the write.
 
     The core function runs in ``build``, on the plan as read under the lock,
     so conflicts and new ids are judged on the file as it is when written;
@@ -209,6 +213,8 @@ def write(
     caused: list[Problem] = []
 
     def build(fresh: Checked) -> journal.NewRecords:
+        if guard is not None:
+            guard(fresh)
         made.append(changes.change(fresh.plan, request, writing))
         risks[:] = effects.risks(fresh.plan, request, writing.today)
         known[:] = fresh.warnings

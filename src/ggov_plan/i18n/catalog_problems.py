@@ -860,6 +860,56 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "check the figures, or run it again without --strict to record it anyway",
         "kiểm tra lại số liệu, hoặc chạy lại không có --strict để vẫn ghi nhận",
     ),
+    "journal.undo.empty": (
+        "nothing to undo: the plan's journal has no record",
+        "không có gì để hoàn tác: kế hoạch chưa có bản ghi nào được ghi thêm",
+    ),
+    "journal.undo.not_voidable": (
+        "the last record, {record}, cannot be voided: undo voids a completion, "
+        "a measurement or a cancellation",
+        "bản ghi cuối cùng, {record}, không thể hủy bỏ: lệnh undo chỉ hủy bỏ "
+        "kết quả thực hiện, kết quả đo chỉ tiêu hoặc việc hủy hoạt động",
+    ),
+    "journal.undo.hint.activity": (
+        "cancel it: ggov-plan activity cancel ID --reason …",
+        "hủy hoạt động: ggov-plan activity cancel ID --reason …",
+    ),
+    "journal.undo.hint.amendment": (
+        "correct it with another: ggov-plan activity edit ID … --reason …",
+        "điều chỉnh lại: ggov-plan activity edit ID … --reason …",
+    ),
+    "journal.undo.hint.void": (
+        "a void is not undone: record the work or the value again",
+        "không thể hoàn tác việc hủy bỏ ghi nhận: hãy ghi nhận lại",
+    ),
+    "journal.undo.hint.note": (
+        "a note cannot be voided; add a note that corrects it",
+        "không thể hủy bỏ ghi chú; hãy thêm một ghi chú đính chính",
+    ),
+    "journal.undo.not_yours": (
+        "the last record, {record}, was recorded by {who}, not by {user}: "
+        "undo voids only your own last record",
+        "bản ghi cuối cùng, {record}, do {who} ghi, không phải {user}: "
+        "lệnh undo chỉ hoàn tác bản ghi cuối cùng của chính mình",
+    ),
+    "journal.undo.not_yours.hint": (
+        "void it by its id (record --void, measure --void, activity reopen), "
+        "or name its recorder with --by",
+        "hủy bỏ theo mã (record --void, measure --void, activity reopen), "
+        "hoặc ghi rõ người đã ghi bằng --by",
+    ),
+    "journal.undo.moved": (
+        "the plan changed since: the last record is now {record}",
+        "kế hoạch đã thay đổi: bản ghi cuối cùng bây giờ là {record}",
+    ),
+    "journal.undo.moved.hint": (
+        "run undo again to see what it would void",
+        "chạy lại undo để xem sẽ hoàn tác bản ghi nào",
+    ),
+    "journal.undo.already_void": (
+        "cancellation {id!r} is already void",
+        "việc hủy {id!r} đã được hủy bỏ trước đó",
+    ),
     "journal.not_cancelled": (
         "activity {id!r} is not cancelled: there is nothing to reopen",
         "hoạt động {id!r} chưa bị hủy: không có gì để mở lại",

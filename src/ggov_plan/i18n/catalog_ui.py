@@ -418,6 +418,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.review.source": ("Source", "Nguồn kinh phí"),
     "cli.review.evidence": ("Evidence", "Minh chứng"),
     "cli.review.note": ("Note", "Ghi chú"),
+    "cli.review.undo": ("Void", "Hủy bỏ"),
     "cli.review.none": ("none", "không có"),
     "cli.prompt.indicator": ("Indicator", "Chỉ tiêu"),
     "cli.prompt.value": ("Value reached ({unit})", "Giá trị đạt được ({unit})"),

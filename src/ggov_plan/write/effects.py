@@ -155,6 +155,9 @@ def _about(
     if isinstance(request, changes.VoidCompletion):
         completion = plan.by_id("completions").get(request.completion)
         return (completion.activity if completion else None), None, 0, None
+    if isinstance(request, changes.VoidCancellation):
+        cancellation = plan.by_id("cancellations").get(request.cancellation)
+        return (cancellation.activity if cancellation else None), None, 0, None
     return None, None, 0, None
 
 
