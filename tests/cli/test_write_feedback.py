@@ -176,3 +176,15 @@ def test_recording_on_a_cancelled_activity_is_still_refused(tracked: tuple[Path,
     assert result.exit_code == 2
     assert "cancelled" in result.stderr
     assert "warning" not in result.stderr
+
+
+@pytest.mark.usefixtures("at_terminal")
+def test_measure_says_where_the_indicator_stands(tmp_path: Path) -> None:
+    path = copy_plan(tmp_path)
+    result = ok("measure", "dvc-muc-do-3", "700", "--date", "2017-10-01", "-p", path)
+    ident = result.stdout.strip()
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("dvc-muc-do-3 ")
+    assert line.endswith(": 700 / 795 dịch vụ — on track"), line
+    result = ok("measure", "--void", ident, "--reason", "nhầm", "-p", path, "--lang", "vi")
+    assert result.stderr.endswith(": – / 795 dịch vụ — chưa đo\n"), result.stderr

@@ -193,3 +193,29 @@ def test_new_warnings_are_matched_by_code_and_place() -> None:
     new = _warning("outside-period", "cancellation[0]", 500)
     accepted = _warning("outside-period", "completion[1]", 510, accepted="known")
     assert effects.new_warnings([old], [same_place, new, accepted]) == [new]
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def test_a_measurement_is_summed_up_on_its_indicator(tmp_path: Path) -> None:
+    path = copy_plan(tmp_path)
+    ok("measure", "dvc-muc-do-3", "795", "--date", "2017-12-15", "--id", "so-m1", "-p", path)
+    plan = _plan(path)
+    measured = changes.NewMeasurement(indicator="dvc-muc-do-3", value=795)
+    line = effects.summary(plan, measured, _change("so-m1"), TODAY)
+    assert line is not None
+    assert line.text("vi").endswith(": 795 / 795 dịch vụ — đạt")
+    void = changes.VoidMeasurement(measurement="so-m1", reason="x")
+    assert effects.summary(plan, void, _change(""), TODAY) is not None
+    # Records that are not in the plan (a refused write): nothing to say.
+    gone = changes.VoidMeasurement(measurement="nowhere", reason="x")
+    assert effects.summary(plan, gone, _change(""), TODAY) is None
+    unknown = changes.NewMeasurement(indicator="nowhere", value=1)
+    assert effects.summary(plan, unknown, _change(""), TODAY) is None
+
+
+def test_a_percentage_keeps_its_decimals_in_each_language() -> None:
+    assert effects._measure(80.5).text("vi") == "80,5"
+    assert effects._measure(80.5).text("en") == "80.5"
+    assert effects._measure(1500).text("vi") == "1.500"

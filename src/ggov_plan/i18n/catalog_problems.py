@@ -840,6 +840,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "journal.summary.cancelled": (" — cancelled", " — đã hủy"),
     "journal.summary.done": (" — done", " — hoàn thành"),
     "journal.summary.overdue": (" — overdue", " — quá hạn"),
+    "journal.summary.indicator": (
+        "{id} {label}: {value} / {target}{unit} — {state}",
+        "{id} {label}: {value} / {target}{unit} — {state}",
+    ),
+    "journal.summary.indicator.not_measured": ("not measured", "chưa đo"),
+    "journal.summary.indicator.met": ("met", "đạt"),
+    "journal.summary.indicator.on_track": ("on track", "đúng tiến độ"),
+    "journal.summary.indicator.behind": ("behind", "chậm tiến độ"),
+    "journal.summary.indicator.missed": ("missed", "không đạt"),
     "journal.risk.outside_period": (
         "the date {date} is outside the plan period {start} – {end}",
         "ngày {date} nằm ngoài thời gian thực hiện kế hoạch {start} – {end}",

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ggov_plan.books.derive import ActivityFigures, activity_figures, budget_figures
 from ggov_plan.books.ledger import EVER
-from ggov_plan.i18n.message import Day, Figure, Message, Money, Number, msg
+from ggov_plan.i18n.message import Day, Figure, Message, Money, Number, PerLanguage, msg
 from ggov_plan.plan.model import Plan, Status
 from ggov_plan.problems import Problem
 from ggov_plan.write import changes
@@ -126,8 +126,11 @@ def summary(
 ) -> Message | None:
     """The line that says what the write did, on ``plan`` with its records appended.
 
-    None for a write that is about no activity (a note, a measurement).
+    About the activity a write is about, or the indicator a measurement is
+    about; None for a write about neither (a note).
     """
+    if isinstance(request, changes.NewMeasurement | changes.VoidMeasurement):
+        return _indicator_line(plan, request, today)
     activity, day, spent, source = _about(plan, request, change)
     if activity is None:
         return None
@@ -138,6 +141,50 @@ def summary(
         return None
     (figures,) = rows
     return activity_line(plan, figures, spent, source)
+
+
+def _indicator_line(
+    plan: Plan, request: changes.NewMeasurement | changes.VoidMeasurement, today: dt.date
+) -> Message | None:
+    """``dvc-muc-do-3 Dịch vụ công mức độ 3: 795 / 795 dịch vụ — met``."""
+    from ggov_plan.books.indicators import IndicatorState, indicator_figures
+    from ggov_plan.books.ledger import Ledger
+
+    if isinstance(request, changes.NewMeasurement):
+        indicator, day = request.indicator, request.date or today
+    else:
+        measured = plan.by_id("measurements").get(request.measurement)
+        if measured is None:
+            return None
+        indicator, day = measured.indicator, today
+    as_of = max(today, day)
+    rows = [f for f in indicator_figures(plan, Ledger.of(plan, as_of)) if f.id == indicator]
+    if not rows:
+        return None
+    (figures,) = rows
+    achieved = figures.achieved
+    return msg(
+        "journal.summary.indicator",
+        id=figures.id,
+        label=_cut(figures.indicator.label),
+        value=_measure(achieved) if achieved is not None else "–",
+        target=_measure(figures.target),
+        unit=f" {figures.indicator.unit}" if figures.indicator.unit else "",
+        state=msg(f"journal.summary.indicator.{IndicatorState(figures.state).name.lower()}"),
+    )
+
+
+def _cut(text: str) -> str:
+    """A title on one line, cut to :data:`TITLE_ROOM` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= TITLE_ROOM else text[: TITLE_ROOM - 1].rstrip() + "…"
+
+
+def _measure(value: float | int) -> Figure | PerLanguage:
+    # As the rules print a measured value: a count grouped, a percentage with its decimals.
+    if isinstance(value, int):
+        return Figure(value)
+    return PerLanguage(en=f"{value:g}", vi=f"{value:g}".replace(".", ","))
 
 
 def _about(
@@ -170,9 +217,6 @@ def activity_line(
     activity's), what that source has left too.
     """
     activity = figures.activity
-    title = " ".join(activity.title.split())
-    if len(title) > TITLE_ROOM:
-        title = title[: TITLE_ROOM - 1].rstrip() + "…"
     state: Message | str = ""
     if figures.status in (Status.CANCELLED, Status.DONE, Status.OVERDUE):
         state = msg(f"journal.summary.{figures.status.value}")
@@ -192,7 +236,7 @@ def activity_line(
     return msg(
         "journal.summary.activity",
         id=activity.id,
-        title=title,
+        title=_cut(activity.title),
         done=Figure(figures.done),
         target=Figure(activity.target),
         unit=f" {activity.unit}" if activity.unit else "",
