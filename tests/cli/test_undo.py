@@ -191,3 +191,13 @@ def test_a_cancellation_voided_already_is_refused(plan: Path, activity: str) -> 
     )
     with pytest.raises(UsageError, match="already void"):
         changes.change(current, request, context)  # type: ignore[arg-type]
+
+
+def test_undo_says_what_it_did_at_a_terminal(
+    plan: Path, activity: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writing, "telling", lambda: True)
+    ok("activity", "cancel", activity, "--reason", "x", "--by", "tester", "-p", plan)
+    result = ok("undo", "--by", "tester", "--yes", "--reason", "hủy nhầm", "-p", plan)
+    # Open again: no longer "— cancelled".
+    assert result.stderr == f"{activity} Tờ rơi: 0/2, spent 0 / 5,000,000 VND\n"
