@@ -163,10 +163,10 @@ def test_tab_in_a_real_bash_completes_an_activity_id(plan: Path, tmp_path: Path)
     child.expect_exact("$ ")
     child.sendline('eval "$(ggov-plan completion bash)"')
     child.expect_exact("$ ")
-    child.send(f"ggov-plan record -p {plan} --dry-run so-tttt-ps\t")
+    child.send(f"ggov-plan activity show -p {plan} so-tttt-ps\t")
     child.expect_exact("so-tttt-pstv")  # Tab finished the id on the line
     child.sendline("")  # and the command runs with it
-    child.expect_exact("so-tttt-pstv-")
+    child.expect_exact("Phóng sự truyền hình về dịch vụ công")
     child.expect_exact("$ ")
     child.sendline("exit")
     child.expect(pexpect.EOF)

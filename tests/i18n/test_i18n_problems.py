@@ -39,6 +39,8 @@ SAME_IN_BOTH: dict[str, str] = {
     "record.named": "a record's noun and its id",
     "problem.value_unit": "a figure and its unit",
     "problem.then": "a phrase and what follows it",
+    "journal.summary.activity": "an activity's figures; their words are in their parts",
+    "journal.summary.indicator": "an indicator's figures; their words are in their parts",
 }
 
 TODAY = dt.date(2026, 1, 1)

@@ -56,6 +56,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("record", "track"),
     Entry("measure", "results"),
     Entry("note", "notes"),
+    Entry("undo", "track"),
     Entry("progress", "track"),
     Entry("budget", "track"),
     Entry("report", "report"),

@@ -80,6 +80,7 @@ def measure(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: writing.DryRunOption = False,
+    strict: writing.StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -102,7 +103,7 @@ def measure(
                 t("cli.void_conflict", options=", ".join(conflicting)),
                 hint=t("cli.measure_void_conflict.hint"),
             )
-        _void(checked, void, reason, by, dry_run, plan)
+        _void(checked, void, reason, by, dry_run, plan, strict)
         return
     measured = _indicator(current, indicator)
     request = changes.NewMeasurement(
@@ -117,7 +118,7 @@ def measure(
     )
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    writing.write(plan, request, dry_run, checked)
+    writing.write(plan, request, dry_run, checked, strict=strict)
 
 
 def _indicator(current: Plan, typed: str | None) -> Indicator:
@@ -179,6 +180,7 @@ def _void(
     by: str | None,
     dry_run: bool,
     plan: PlanSource,
+    strict: bool = False,
 ) -> None:
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
@@ -189,4 +191,4 @@ def _void(
     request = changes.VoidMeasurement(
         measurement=measurement_id, reason=writing.reason(reason), by=by
     )
-    writing.write(plan, request, dry_run, checked)
+    writing.write(plan, request, dry_run, checked, strict=strict)

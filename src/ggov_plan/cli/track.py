@@ -3,11 +3,15 @@
 Writing commands (``activity add``, ``activity cancel``, ``record``) go
 through :func:`ggov_plan.write.journal.append`, which locks, re-reads, verifies and
 replaces the file atomically. They prompt for what is missing only when both
-stdin and stdout are a terminal; cron and CI get a clear error instead.
+stdin and stdout are a terminal; cron and CI get a clear error instead. At a
+terminal, ``record`` and ``activity add`` ask for every value not given
+(with what remains of the target, the cost and the source), then show the
+write and ask ``Write? [Y/n]``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -19,9 +23,12 @@ from ggov_plan.plan.model import Status
 from ggov_plan.problems import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ggov_plan.books.derive import Overview
     from ggov_plan.plan import Checked
     from ggov_plan.plan.model import Plan
+    from ggov_plan.write import changes
 
 from ggov_plan.cli.inputs import AliasChoice
 from ggov_plan.cli.registry import Commands
@@ -40,13 +47,16 @@ from ggov_plan.cli.shell import (
 
 # What every writing command shares is in cli.writing, so that another
 # command module can use it without importing this one.
-from ggov_plan.cli.writing import DryRunOption
+from ggov_plan.cli.writing import DryRunOption, StrictOption
 from ggov_plan.cli.writing import ask as _ask
-from ggov_plan.cli.writing import choose as _choose
+from ggov_plan.cli.writing import ask_for as _ask_for
+from ggov_plan.cli.writing import choose_named as _choose_named
 from ggov_plan.cli.writing import current as _current
 from ggov_plan.cli.writing import interactive as _interactive
 from ggov_plan.cli.writing import missing as _missing
+from ggov_plan.cli.writing import nothing_written as _nothing_written
 from ggov_plan.cli.writing import reason as _reason
+from ggov_plan.cli.writing import review as _review
 from ggov_plan.cli.writing import write as _write
 
 commands = Commands("track")
@@ -101,6 +111,7 @@ def activity_add(
         typer.Option("--id", help="Id to use. Default: the agency's id plus 4 random characters."),
     ] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -111,6 +122,7 @@ def activity_add(
 
     checked = _current(plan)
     current = checked.plan
+    asked = (task is None or title is None) and _interactive()
     request = changes.NewActivity(
         task=_task(current, task),
         title=_title(title),
@@ -126,7 +138,85 @@ def activity_add(
     )
     if ident is not None:
         journal.check_new_id(ident, "--id")
-    _write(plan, request, dry_run, checked)
+    if _interactive():
+        request, more = _ask_activity(
+            current,
+            request,
+            given={
+                "--due": due,
+                "--target": target,
+                "--unit": unit,
+                "--cost": cost,
+                "--source": source,
+            },
+        )
+        if (asked or more) and not dry_run and not _review(_activity_rows(current, request)):
+            _nothing_written()
+            return
+    _write(plan, request, dry_run, checked, strict=strict)
+
+
+def _ask_activity(
+    current: Plan, request: changes.NewActivity, given: dict[str, str | None]
+) -> tuple[changes.NewActivity, bool]:
+    """At a terminal: what ``activity add`` was not told, asked; and whether anything was."""
+    from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.cli.names import resolve
+    from ggov_plan.write import changes
+
+    asked = {option for option, typed in given.items() if typed is None}
+    if "--due" in asked:
+        due = _ask_for(t("cli.prompt.due"), lambda text: parse_date(text, what="--due"))
+        request = dataclasses.replace(request, due=due)
+    if "--target" in asked:
+        target = _ask_for(
+            t("cli.prompt.target"),
+            lambda text: parse_quantity(text, what="--target"),
+            default=str(changes.DEFAULT_TARGET),
+        )
+        request = dataclasses.replace(request, target=target)
+    if "--unit" in asked:
+        request = dataclasses.replace(request, unit=_ask_for(t("cli.prompt.unit"), str))
+    if "--cost" in asked:
+        cost = _ask_for(
+            t("cli.prompt.cost"),
+            lambda text: parse_amount(text, what="--cost"),
+            default=str(changes.DEFAULT_COST),
+        )
+        request = dataclasses.replace(request, cost=cost)
+    if "--source" in asked and current.sources:
+        sources = ", ".join(s.id for s in current.sources)
+        source = _ask_for(
+            t("cli.prompt.source", sources=sources),
+            lambda text: resolve(current, "budget.source", text, "--source"),
+        )
+        request = dataclasses.replace(request, source=source)
+    return request, bool(asked)
+
+
+def _activity_rows(current: Plan, request: changes.NewActivity) -> list[tuple[str, str]]:
+    from ggov_plan.i18n import current as language
+    from ggov_plan.i18n import date_text
+    from ggov_plan.i18n.money import format_vnd
+    from ggov_plan.write import changes
+
+    none = t("cli.review.none")
+    tasks = current.by_id("tasks")
+    target = request.target if request.target is not None else changes.DEFAULT_TARGET
+    cost = request.cost if request.cost is not None else changes.DEFAULT_COST
+    return [
+        (t("cli.review.task"), f"{request.task}  {tasks[request.task].text}"),
+        (t("cli.review.title"), request.title),
+        (t("cli.review.due"), date_text(request.due) if request.due else none),
+        (t("cli.review.target"), f"{target} {request.unit or ''}".strip()),
+        (t("cli.review.cost"), format_vnd(cost, language())),
+        (t("cli.review.source"), _source_name(current, request.source) or none),
+    ]
+
+
+def _source_name(current: Plan, source: str | None) -> str | None:
+    names = {s.id: s.name or s.id for s in current.sources}
+    return names.get(source, source) if source else None
 
 
 def _task(current: Plan, typed: str | None) -> str:
@@ -136,7 +226,11 @@ def _task(current: Plan, typed: str | None) -> str:
     if typed is None:
         if not _interactive():
             raise _missing("--task", current.tasks[0].id if current.tasks else "TASK")
-        typed = _choose(t("cli.prompt.task"), [(x.id, x.text) for x in current.tasks])
+        return _choose_named(
+            t("cli.prompt.task"),
+            [(x.id, x.text) for x in current.tasks],
+            lambda answer: resolve(current, "task", answer, "--task"),
+        )
     return resolve(current, "task", typed, "--task")
 
 
@@ -238,6 +332,7 @@ def activity_cancel(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -257,7 +352,7 @@ def activity_cancel(
         reason=_reason(reason),
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("edit", PLAN, group="activity")
@@ -285,6 +380,7 @@ def activity_edit(
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -313,7 +409,7 @@ def activity_edit(
         reason=_reason(reason),
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("reopen", PLAN, group="activity")
@@ -322,6 +418,7 @@ def activity_reopen(
     reason: Annotated[str | None, typer.Option("--reason", help="Why it is reopened.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who. Default: the OS user.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -333,7 +430,7 @@ def activity_reopen(
     request = changes.ReopenActivity(
         activity=resolve(checked.plan, "activity", activity, "ID"), reason=_reason(reason), by=by
     )
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
 
 
 @commands.command("record", PLAN)
@@ -384,6 +481,7 @@ def record(
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, with --void.")] = None,
     dry_run: DryRunOption = False,
+    strict: StrictOption = False,
     *,
     plan: PlanSource,
 ) -> None:
@@ -405,8 +503,9 @@ def record(
             | {"--source": source, "--evidence": evidence, "--note": note}
             | {"--reach": reach, "--reach-unit": reach_unit}
         )
-        _void(checked, void, reason, by, dry_run, plan)
+        _void(checked, void, reason, by, dry_run, plan, strict)
         return
+    asked = activity is None and _interactive()
     if activity is None:
         activity = _choose_open_activity(current)
     request = changes.NewCompletion(
@@ -421,7 +520,118 @@ def record(
         reach_unit=reach_unit,
         by=by,
     )
-    _write(plan, request, dry_run, checked)
+    if _interactive():
+        request, more = _ask_record(
+            current,
+            request,
+            given={
+                "--date": date,
+                "--qty": qty,
+                "--spent": spent,
+                "--evidence": evidence,
+                "--note": note,
+            },
+        )
+        if (asked or more) and not dry_run and not _review(_record_rows(current, request)):
+            _nothing_written()
+            return
+    _write(plan, request, dry_run, checked, strict=strict)
+
+
+def _ask_record(
+    current: Plan, request: changes.NewCompletion, given: dict[str, str | None]
+) -> tuple[changes.NewCompletion, bool]:
+    """At a terminal: what ``record`` was not told, asked with what remains; and whether
+    anything was."""
+    from ggov_plan.books.derive import activity_figures, budget_figures
+    from ggov_plan.books.ledger import EVER
+    from ggov_plan.cli.inputs import parse_amount, parse_date, parse_quantity
+    from ggov_plan.i18n import current as language
+    from ggov_plan.i18n import date_text
+    from ggov_plan.i18n.message import Figure
+    from ggov_plan.i18n.money import format_vnd
+    from ggov_plan.write import changes
+
+    asked = {option for option, typed in given.items() if typed is None}
+    lang = language()
+    # Every record whatever its date, as the write's warnings count (write/effects.py).
+    everything = activity_figures(current, EVER)
+    (figures,) = [f for f in everything if f.activity.id == request.activity]
+    activity = figures.activity
+    if "--date" in asked:
+        day = today()
+        if current.header is not None and day > current.header.end:
+            day = current.header.end  # recording late, after the plan ended
+        when = _ask_for(
+            t("cli.prompt.date"),
+            lambda text: parse_date(text, what="--date"),
+            default=date_text(day),
+        )
+        request = dataclasses.replace(request, date=when)
+    if "--qty" in asked:
+        left = max(activity.target - figures.done, 0)
+        label = t(
+            "cli.prompt.qty",
+            left=Figure(left).text(lang),
+            target=Figure(activity.target).text(lang),
+            unit=f" {activity.unit}" if activity.unit else "",
+        )
+        quantity = _ask_for(
+            label,
+            lambda text: parse_quantity(text, what="--qty"),
+            default=str(changes.DEFAULT_QUANTITY),
+        )
+        request = dataclasses.replace(request, quantity=quantity)
+    if "--spent" in asked:
+        if activity.cost:
+            room = t(
+                "cli.prompt.spent.cost_left", amount=format_vnd(activity.cost - figures.spent, lang)
+            )
+        else:
+            room = t("cli.prompt.spent.no_cost")
+        source = ""
+        source_id = request.source or figures.source
+        for funds in budget_figures(current, everything).sources:
+            if funds.id == source_id and funds.remaining is not None:
+                source = t(
+                    "cli.prompt.spent.source_left",
+                    source=funds.name or funds.id,
+                    amount=format_vnd(funds.remaining, lang),
+                )
+        spent = _ask_for(
+            t("cli.prompt.spent", left=room, source=source),
+            lambda text: parse_amount(text, what="--spent"),
+            default=str(changes.DEFAULT_SPENT),
+        )
+        request = dataclasses.replace(request, spent=spent)
+    if "--evidence" in asked:
+        request = dataclasses.replace(request, evidence=_ask_for(t("cli.prompt.evidence"), str))
+    if "--note" in asked:
+        request = dataclasses.replace(request, note=_ask_for(t("cli.prompt.note"), str))
+    return request, bool(asked)
+
+
+def _record_rows(current: Plan, request: changes.NewCompletion) -> list[tuple[str, str]]:
+    from ggov_plan.i18n import current as language
+    from ggov_plan.i18n import date_text
+    from ggov_plan.i18n.money import format_vnd
+    from ggov_plan.write import changes
+
+    none = t("cli.review.none")
+    activity = current.by_id("activities")[request.activity]
+    quantity = request.quantity if request.quantity is not None else changes.DEFAULT_QUANTITY
+    spent = request.spent if request.spent is not None else changes.DEFAULT_SPENT
+    rows = [
+        (t("cli.review.activity"), f"{activity.id}  {activity.title}"),
+        (t("cli.review.date"), date_text(request.date or today())),
+        (t("cli.review.qty"), f"{quantity} {activity.unit or ''}".strip()),
+        (t("cli.review.spent"), format_vnd(spent, language())),
+    ]
+    if request.source:
+        rows.append((t("cli.review.source"), _source_name(current, request.source) or none))
+    rows.append((t("cli.review.evidence"), request.evidence or none))
+    rows.append((t("cli.review.note"), request.note or none))
+    return rows
 
 
 def _refuse_with_void(given: dict[str, str | None]) -> None:
@@ -435,8 +645,10 @@ def _refuse_with_void(given: dict[str, str | None]) -> None:
 
 
 def _choose_open_activity(current: Plan) -> str:
-    """At a terminal, the activity to record work for, among those still open."""
+    """At a terminal, the activity to record work for, among those still open
+    (or any other, typed by a part of its name)."""
     from ggov_plan.books.derive import activity_figures
+    from ggov_plan.cli.names import resolve
 
     open_ = [
         (f.activity.id, f.activity.title)
@@ -445,7 +657,11 @@ def _choose_open_activity(current: Plan) -> str:
     ]
     if not _interactive() or not open_:
         raise _missing("ID", current.activities[0].id if current.activities else "ACTIVITY")
-    return _choose(t("cli.prompt.activity"), open_)
+    return _choose_named(
+        t("cli.prompt.activity"),
+        open_,
+        lambda typed: resolve(current, "activity", typed, "ID"),
+    )
 
 
 def _void(
@@ -455,6 +671,7 @@ def _void(
     by: str | None,
     dry_run: bool,
     plan: PlanSource,
+    strict: bool = False,
 ) -> None:
     from ggov_plan.cli.names import resolve
     from ggov_plan.write import changes
@@ -463,7 +680,67 @@ def _void(
     # Checked under the lock too; here first, so as not to ask for a reason in vain.
     changes.check_voidable(checked.plan, completion_id)
     request = changes.VoidCompletion(completion=completion_id, reason=_reason(reason), by=by)
-    _write(plan, request, dry_run, checked)
+    _write(plan, request, dry_run, checked, strict=strict)
+
+
+# --------------------------------------------------------------------------- undo
+
+
+@commands.command("undo", PLAN)
+def undo(
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Whose last record. Default: the OS user, as writes record."),
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it is voided.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    dry_run: DryRunOption = False,
+    strict: StrictOption = False,
+    *,
+    plan: PlanSource,
+) -> None:
+    """Void the last record in the plan, if you appended it: a completion, a
+    measurement or a cancellation.
+
+    A void record is appended; the record stays in the file. Refused (exit 2)
+    when the last record is someone else's (see --by) or of a kind a void
+    cannot name (an activity, an amendment, a note, a void). Asks for
+    confirmation at a terminal; elsewhere --yes is needed. Prints the void's id.
+    """
+    from ggov_plan.cli.writing import recorder
+    from ggov_plan.write import changes
+
+    checked = _current(plan)
+    last = changes.check_undoable(
+        changes.last_record(checked.plan, _line_of(checked)), by or recorder()
+    )
+    if not yes and not dry_run:
+        if not _interactive():
+            raise _missing("--yes", '--reason "Ghi nhầm"')
+        from ggov_plan.i18n.message import msg
+
+        named = msg("record.named", noun=msg(f"record.{last.key}"), id=last.id)
+        rows = [(t("cli.review.undo"), named.text())]
+        if not _review(rows):
+            _nothing_written()
+            return
+    request = changes.undo_request(last, _reason(reason), by)
+
+    def still_last(fresh: Checked) -> None:
+        changes.check_still_last(fresh.plan, _line_of(fresh), last)
+
+    _write(plan, request, dry_run, checked, strict=strict, guard=still_last)
+
+
+def _line_of(checked: Checked) -> Callable[[str, int], int | None]:
+    """Where the ``index``-th ``[[key]]`` table stands: the journal's order."""
+    sourcemap = checked.loaded.sourcemap
+    assert sourcemap is not None  # a valid plan parsed
+
+    def line(key: str, index: int) -> int | None:
+        return sourcemap.table_line((key, index))
+
+    return line
 
 
 # --------------------------------------------------------------------------- progress, budget

@@ -23,6 +23,11 @@ from __future__ import annotations
 _DRY_RUN = "Chỉ in ra các bản ghi sẽ được thêm vào; không ghi gì vào tệp."
 _BY = "Người ghi nhận. Mặc định: tên người dùng của hệ điều hành."
 _ACTIVITY_ID = "Mã hoạt động."
+_STRICT = (
+    "Từ chối lần ghi (mã thoát 2, không ghi gì) nếu nó gây ra cảnh báo: ngày nằm ngoài thời "
+    "gian thực hiện kế hoạch, số tiền vượt kinh phí của hoạt động hoặc phần còn lại của "
+    "nguồn kinh phí, hoặc một cảnh báo mới của `check`."
+)
 
 #: English metavar → Vietnamese. Underscores where the hints of
 #: catalog_ui already write the same word so (MÃ_KẾT_QUẢ, PHẦN=GIÁ_TRỊ).
@@ -131,6 +136,7 @@ HELP: dict[str, str] = {
     "record --void": "Thay vào đó hủy bỏ kết quả thực hiện này (đã ghi nhầm).",
     "record --reason": "Lý do, khi dùng --void.",
     "record --dry-run": _DRY_RUN,
+    "record --strict": _STRICT,
     # --- measure
     "measure": "Ghi nhận giá trị một chỉ tiêu đạt được vào một ngày, kèm các phần chi tiết "
     "và minh chứng.\n\n"
@@ -149,6 +155,7 @@ HELP: dict[str, str] = {
     "measure --void": "Thay vào đó hủy bỏ kết quả đo này (đã ghi nhầm).",
     "measure --reason": "Lý do, khi dùng --void.",
     "measure --dry-run": _DRY_RUN,
+    "measure --strict": _STRICT,
     # --- note
     "note": "Ghi một kết quả, một khó khăn hoặc một đề xuất cho báo cáo chính thức.\n\n"
     "Dòng cuối in ra mã của ghi chú.",
@@ -230,6 +237,17 @@ HELP: dict[str, str] = {
     "merge-driver OURS": "Phiên bản của mình (%A của git); kết quả trộn được ghi vào đây.",
     "merge-driver THEIRS": "Phiên bản của bên kia (%B của git).",
     "merge-driver NAME": "Đường dẫn của tệp kế hoạch trong kho git (%P của git).",
+    "undo": "Hủy bỏ bản ghi cuối cùng trong kế hoạch, nếu chính mình đã thêm nó: một kết quả "
+    "thực hiện, một kết quả đo chỉ tiêu hoặc một lần hủy hoạt động.\n\n"
+    "Một bản ghi hủy bỏ được thêm vào; bản ghi cũ vẫn còn trong tệp. Bị từ chối (mã thoát 2) "
+    "khi bản ghi cuối là của người khác (xem --by) hoặc thuộc loại không hủy bỏ được (một "
+    "hoạt động, một lần sửa hoạt động, một ghi chú, một bản ghi hủy bỏ). Hỏi xác nhận khi "
+    "chạy trên màn hình dòng lệnh; ở nơi khác cần --yes. In ra mã của bản ghi hủy bỏ.",
+    "undo --by": "Bản ghi cuối của ai. Mặc định: tên người dùng của hệ điều hành, như khi ghi.",
+    "undo --reason": "Lý do hủy bỏ.",
+    "undo --yes": "Không hỏi xác nhận.",
+    "undo --dry-run": _DRY_RUN,
+    "undo --strict": _STRICT,
     "completion": "In đoạn mã cho shell để gợi ý lệnh, tùy chọn và mã bản ghi của ggov-plan "
     "khi bấm Tab.\n\n"
     "Nạp đoạn mã từ tệp khởi động của shell, ví dụ trong ~/.bashrc: "
@@ -251,6 +269,7 @@ HELP: dict[str, str] = {
     "activity add --source": "Nguồn kinh phí của khoản dự kiến chi.",
     "activity add --id": "Mã dùng cho hoạt động. Mặc định: mã cơ quan cộng 4 ký tự ngẫu nhiên.",
     "activity add --dry-run": _DRY_RUN,
+    "activity add --strict": _STRICT,
     "activity list": "Liệt kê các hoạt động, kèm việc đã làm, số đã chi và trạng thái.",
     "activity list --agency": "Chỉ hoạt động của cơ quan này.",
     "activity list --channel": "Chỉ hoạt động theo hình thức này.",
@@ -277,6 +296,7 @@ HELP: dict[str, str] = {
     "activity edit --date": "Ngày bắt đầu áp dụng giá trị mới. Mặc định: hôm nay.",
     "activity edit --by": _BY,
     "activity edit --dry-run": _DRY_RUN,
+    "activity edit --strict": _STRICT,
     "activity cancel": "Hủy một hoạt động. Hoạt động vẫn còn trong tệp; một bản ghi hủy được "
     "thêm vào.",
     "activity cancel ID": _ACTIVITY_ID,
@@ -284,10 +304,12 @@ HELP: dict[str, str] = {
     "activity cancel --date": "Hủy từ ngày nào. Mặc định: hôm nay.",
     "activity cancel --by": _BY,
     "activity cancel --dry-run": _DRY_RUN,
+    "activity cancel --strict": _STRICT,
     "activity reopen": "Khôi phục một hoạt động đã hủy nhầm: bản ghi hủy được hủy bỏ, và vẫn "
     "còn trong tệp.",
     "activity reopen ID": _ACTIVITY_ID,
     "activity reopen --reason": "Lý do khôi phục.",
     "activity reopen --by": _BY,
     "activity reopen --dry-run": _DRY_RUN,
+    "activity reopen --strict": _STRICT,
 }

@@ -848,6 +848,95 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "if it was cancelled by mistake, run: ggov-plan activity reopen {id} --reason TEXT",
         "nếu hủy nhầm, hãy chạy: ggov-plan activity reopen {id} --reason LÝ_DO",
     ),
+    # What a write did (the line after the id) and what it risks (before it lands).
+    "journal.summary.activity": (
+        "{id} {title}: {done}/{target}{unit}{money}{left}{state}",
+        "{id} {title}: {done}/{target}{unit}{money}{left}{state}",
+    ),
+    "journal.summary.money": (", spent {spent} / {cost}", ", đã chi {spent} / {cost}"),
+    "journal.summary.source_left": ("; {source}: {left} left", "; {source} còn {left}"),
+    "journal.summary.cancelled": (" — cancelled", " — đã hủy"),
+    "journal.summary.done": (" — done", " — hoàn thành"),
+    "journal.summary.overdue": (" — overdue", " — quá hạn"),
+    "journal.summary.indicator": (
+        "{id} {label}: {value} / {target}{unit} — {state}",
+        "{id} {label}: {value} / {target}{unit} — {state}",
+    ),
+    "journal.summary.indicator.not_measured": ("not measured", "chưa đo"),
+    "journal.summary.indicator.met": ("met", "đạt"),
+    "journal.summary.indicator.on_track": ("on track", "đúng tiến độ"),
+    "journal.summary.indicator.behind": ("behind", "chậm tiến độ"),
+    "journal.summary.indicator.missed": ("missed", "không đạt"),
+    "journal.risk.outside_period": (
+        "the date {date} is outside the plan period {start} – {end}",
+        "ngày {date} nằm ngoài thời gian thực hiện kế hoạch {start} – {end}",
+    ),
+    "journal.risk.over_cost": (
+        "activity '{id}' would have spent {total} in all, {over} over its cost of {cost}",
+        "hoạt động '{id}' sẽ chi tổng cộng {total}, vượt {over} so với kinh phí {cost}",
+    ),
+    "journal.risk.over_source": (
+        "source '{source}' has {left} left, and this spends {spent}",
+        "nguồn kinh phí '{source}' chỉ còn {left}, khoản chi này là {spent}",
+    ),
+    "journal.strict_refused": (
+        "refused under --strict: {count} warning(s) above; nothing was written",
+        "từ chối do có --strict: {count} cảnh báo ở trên; chưa ghi gì vào tệp",
+    ),
+    "journal.strict_refused.hint": (
+        "check the figures, or run it again without --strict to record it anyway",
+        "kiểm tra lại số liệu, hoặc chạy lại không có --strict để vẫn ghi nhận",
+    ),
+    "journal.undo.empty": (
+        "nothing to undo: the plan's journal has no record",
+        "không có gì để hoàn tác: kế hoạch chưa có bản ghi nào được ghi thêm",
+    ),
+    "journal.undo.not_voidable": (
+        "the last record, {record}, cannot be voided: undo voids a completion, "
+        "a measurement or a cancellation",
+        "bản ghi cuối cùng, {record}, không thể hủy bỏ: lệnh undo chỉ hủy bỏ "
+        "kết quả thực hiện, kết quả đo chỉ tiêu hoặc việc hủy hoạt động",
+    ),
+    "journal.undo.hint.activity": (
+        "cancel it: ggov-plan activity cancel ID --reason …",
+        "hủy hoạt động: ggov-plan activity cancel ID --reason …",
+    ),
+    "journal.undo.hint.amendment": (
+        "correct it with another: ggov-plan activity edit ID … --reason …",
+        "điều chỉnh lại: ggov-plan activity edit ID … --reason …",
+    ),
+    "journal.undo.hint.void": (
+        "a void is not undone: record the work or the value again",
+        "không thể hoàn tác việc hủy bỏ ghi nhận: hãy ghi nhận lại",
+    ),
+    "journal.undo.hint.note": (
+        "a note cannot be voided; add a note that corrects it",
+        "không thể hủy bỏ ghi chú; hãy thêm một ghi chú đính chính",
+    ),
+    "journal.undo.not_yours": (
+        "the last record, {record}, was recorded by {who}, not by {user}: "
+        "undo voids only your own last record",
+        "bản ghi cuối cùng, {record}, do {who} ghi, không phải {user}: "
+        "lệnh undo chỉ hoàn tác bản ghi cuối cùng của chính mình",
+    ),
+    "journal.undo.not_yours.hint": (
+        "void it by its id (record --void, measure --void, activity reopen), "
+        "or name its recorder with --by",
+        "hủy bỏ theo mã (record --void, measure --void, activity reopen), "
+        "hoặc ghi rõ người đã ghi bằng --by",
+    ),
+    "journal.undo.moved": (
+        "the plan changed since: the last record is now {record}",
+        "kế hoạch đã thay đổi: bản ghi cuối cùng bây giờ là {record}",
+    ),
+    "journal.undo.moved.hint": (
+        "run undo again to see what it would void",
+        "chạy lại undo để xem sẽ hoàn tác bản ghi nào",
+    ),
+    "journal.undo.already_void": (
+        "cancellation {id!r} is already void",
+        "việc hủy {id!r} đã được hủy bỏ trước đó",
+    ),
     "journal.not_cancelled": (
         "activity {id!r} is not cancelled: there is nothing to reopen",
         "hoạt động {id!r} chưa bị hủy: không có gì để mở lại",

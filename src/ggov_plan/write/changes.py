@@ -144,7 +144,7 @@ class VoidMeasurement:
 # A string: requests defined further down (NewNote) are named before they exist.
 Request: TypeAlias = (
     "NewActivity | NewCompletion | CancelActivity | VoidCompletion | NewMeasurement"
-    " | VoidMeasurement | NewNote | AmendActivity | ReopenActivity"
+    " | VoidMeasurement | NewNote | AmendActivity | ReopenActivity | VoidCancellation"
 )
 
 
@@ -174,6 +174,8 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
         return amend_activity(plan, request, context)
     if isinstance(request, ReopenActivity):
         return reopen_activity(plan, request, context)
+    if isinstance(request, VoidCancellation):
+        return void_cancellation(plan, request, context)
     return void_completion(plan, request, context)
 
 
@@ -505,3 +507,112 @@ def add_note(plan: Plan, request: NewNote, context: WriteContext) -> Change:
         "recorded_at": _recorded_at(plan, context),
     }
     return Change(ident, [("note", values)])
+
+
+# --------------------------------------------------------------------------- undo
+# (``ggov-plan undo``: void the last record one appended, if a void can name it)
+
+#: The journal's collections, in no particular order: (key, Plan attribute).
+JOURNAL: tuple[tuple[str, str], ...] = (
+    ("activity", "activities"),
+    ("completion", "completions"),
+    ("cancellation", "cancellations"),
+    ("void", "voids"),
+    ("measurement", "measurements"),
+    ("note", "notes"),
+    ("amendment", "amendments"),
+)
+#: What a void can name, hence what ``undo`` can void.
+VOIDABLE = ("completion", "measurement", "cancellation")
+
+
+@dataclass(frozen=True, slots=True)
+class Last:
+    """The record last in the file, among the journal's."""
+
+    key: str  # collection key: completion, measurement, void, activity…
+    id: str | None
+    recorded_by: str | None  # None: a hand-written record, or an activity
+
+
+def last_record(plan: Plan, line_of: Callable[[str, int], int | None]) -> Last | None:
+    """The journal record that stands last in the file; None for a plan without any.
+
+    ``line_of(key, index)`` is the line of the ``index``-th ``[[key]]`` table
+    (the plan's source map): records of different collections are told
+    apart only by where they stand, as they were appended.
+    """
+    found: tuple[int, str, Any] | None = None
+    for key, attribute in JOURNAL:
+        records = getattr(plan, attribute)
+        if not records:
+            continue
+        line = line_of(key, len(records) - 1)
+        if line is not None and (found is None or line > found[0]):
+            found = (line, key, records[-1])
+    if found is None:
+        return None
+    _, key, record = found
+    return Last(key, getattr(record, "id", None), getattr(record, "recorded_by", None))
+
+
+def check_undoable(last: Last | None, user: str) -> Last:
+    """``last`` if ``user`` may void it with ``undo``; UsageError saying why not."""
+    if last is None:
+        raise UsageError(msg("journal.undo.empty"))
+    named = msg("record.named", noun=msg(f"record.{last.key}"), id=last.id or "?")
+    if last.key not in VOIDABLE or last.id is None:
+        raise UsageError(
+            msg("journal.undo.not_voidable", record=named),
+            # Every journal key a void cannot name has its own way to correct it.
+            hint=msg(f"journal.undo.hint.{last.key}"),
+        )
+    if last.recorded_by != user:
+        raise UsageError(
+            msg(
+                "journal.undo.not_yours",
+                record=named,
+                who=last.recorded_by or "?",
+                user=user,
+            ),
+            hint=msg("journal.undo.not_yours.hint"),
+        )
+    return last
+
+
+def check_still_last(plan: Plan, line_of: Callable[[str, int], int | None], last: Last) -> None:
+    """Under the lock: UsageError if another record was appended since ``last`` was shown."""
+    now = last_record(plan, line_of)
+    if now != last:
+        named = msg("record.named", noun=msg(f"record.{now.key}"), id=now.id or "?") if now else ""
+        raise UsageError(
+            msg("journal.undo.moved", record=named), hint=msg("journal.undo.moved.hint")
+        )
+
+
+def undo_request(last: Last, reason: str, by: str | None) -> Request:
+    """The void that undoes ``last`` (one :func:`check_undoable` let through)."""
+    assert last.id is not None and last.key in VOIDABLE
+    if last.key == "completion":
+        return VoidCompletion(completion=last.id, reason=reason, by=by)
+    if last.key == "measurement":
+        return VoidMeasurement(measurement=last.id, reason=reason, by=by)
+    return VoidCancellation(cancellation=last.id, reason=reason, by=by)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoidCancellation:
+    """Void ``cancellation`` (``undo``; ``activity reopen`` names the activity instead)."""
+
+    cancellation: str
+    reason: str
+    by: str | None = None
+
+
+def void_cancellation(plan: Plan, request: VoidCancellation, context: WriteContext) -> Change:
+    _require(
+        request.cancellation in plan.by_id("cancellations"), "cancellation", request.cancellation
+    )
+    if request.cancellation in {v.cancellation for v in plan.voids}:
+        raise UsageError(msg("journal.undo.already_void", id=request.cancellation))
+    return _void(plan, "cancellation", request.cancellation, request.reason, request.by, context)

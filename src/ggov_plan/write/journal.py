@@ -66,6 +66,7 @@ from typing import Any
 from ggov_plan.i18n.message import Message, PerLanguage, Text, msg
 from ggov_plan.plan import files, front
 from ggov_plan.plan.files import PlanChanged, read_bytes
+from ggov_plan.plan.model import Plan
 from ggov_plan.plan.parse import Loaded, parse
 from ggov_plan.plan.rules import Context, validate
 from ggov_plan.plan.validity import ID_PATTERN
@@ -115,6 +116,15 @@ class WriteResult:
     path: Path
     appended: str  # the text added at the end
     written: bool  # False for a dry run
+    #: The plan with the records appended (None when nothing was appended),
+    #: and its warnings: what the write leaves, for the command to report.
+    plan: Plan | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+#: Told the new plan and its warnings after they are verified, before the
+#: file is replaced: raising there (a --strict write) leaves the file as it was.
+Judge = Callable[[Plan, Sequence[Problem]], None]
 
 
 def lock_path(real: Path) -> Path:
@@ -190,7 +200,20 @@ def verify(
     context: Context,
     errors_before: Sequence[Problem] = (),
 ) -> Loaded:
-    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid."""
+    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid
+    (or, from a plan with ``errors_before``, a repair of it: :func:`judge_errors`)."""
+    return _verified(old, original, new_text, records, context, errors_before)[0]
+
+
+def _verified(
+    old: Loaded,
+    original: str,
+    new_text: str,
+    records: NewRecords,
+    context: Context,
+    errors_before: Sequence[Problem] = (),
+) -> tuple[Loaded, list[Problem]]:
+    """:func:`verify`, and the new text's problems (its warnings, as it is valid)."""
     if not new_text.startswith(original):
         raise WriteRefused(msg("journal.text_changed", file=old.file))
     new = parse(new_text, old.file)
@@ -207,8 +230,9 @@ def verify(
             msg("journal.would_not_read_back", file=old.file),
             hint=msg("journal.would_not_read_back.hint"),
         )
-    judge_errors([p for p in validate(new, context) if p.is_error], errors_before, old.file)
-    return new
+    problems = validate(new, context)
+    judge_errors([p for p in problems if p.is_error], errors_before, old.file)
+    return new, problems
 
 
 def judge_errors(after: Sequence[Problem], before: Sequence[Problem], file: str) -> None:
@@ -250,6 +274,7 @@ def append(
     use_cache: bool = True,
     before: front.Checked | None = None,
     notice: Callable[[Message], None] | None = None,
+    judge: Judge | None = None,
 ) -> WriteResult:
     """Append the records ``build`` makes from the current plan, safely.
 
@@ -269,6 +294,9 @@ def append(
     write and the write starts again (see the module's docstring).
     ``build`` may then run again, on the new text. A ``build`` that returns
     no record writes nothing (the result says ``written=False``).
+
+    ``judge``, if given, is told the new plan and its warnings once they are
+    verified, before the file is replaced; what it raises refuses the write.
     """
     import filelock  # only writes need it; read commands start faster without
 
@@ -300,7 +328,7 @@ def append(
     try:
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                return _attempt(path, real, build, context, dry_run, use_cache, before)
+                return _attempt(path, real, build, context, dry_run, use_cache, before, judge)
             except _Changed:
                 if attempt == WRITE_ATTEMPTS:
                     raise PlanChanged(
@@ -379,6 +407,7 @@ def _attempt(
     dry_run: bool,
     use_cache: bool,
     before: front.Checked | None,
+    judge: Judge | None = None,
 ) -> WriteResult:
     """One try of :func:`append`'s steps 2 to 5, under the lock."""
     current = front.reread_for_write(
@@ -399,7 +428,15 @@ def _attempt(
     appended = _verify_appended(current, new_raw, records)
     if appended is None:  # not provable from the blocks alone: check the whole text
         text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
-        verify(old, text, text + blocks, records, context, current.checked.errors)
+        new, problems = _verified(
+            old, text, text + blocks, records, context, current.checked.errors
+        )
+    else:
+        new, problems = appended.reading.loaded, list(appended.reading.problems)
+    assert new.plan is not None  # verified: it parsed, and is valid or a repair
+    warnings = tuple(p for p in problems if not p.is_error)
+    if judge is not None:
+        judge(new.plan, warnings)
     if not dry_run:
         remove_stale_temps(real)
         write_replacing(real, new_raw, unchanged=_unchanged(raw, current.stamp))
@@ -407,7 +444,7 @@ def _attempt(
         if appended is not None:
             # Only now, with the plan written: the next command starts warm.
             front.remember_written(appended)
-    return WriteResult(Path(path), blocks, written=not dry_run)
+    return WriteResult(Path(path), blocks, not dry_run, new.plan, warnings)
 
 
 def _check_utf8(records: NewRecords) -> None:
