@@ -117,3 +117,31 @@ def test_recorded_at_is_written_in_the_plans_zone(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "+07:00" in plan.read_text(encoding="utf-8").rsplit("recorded_at", 1)[1].splitlines()[0]
+
+
+def test_a_write_dates_its_record_by_the_plans_zone_not_vietnams(tmp_path: Path) -> None:
+    # A zone whose date differs from Vietnam's right now: at every hour one of
+    # these two does (UTC+14, UTC-12 against UTC+7).
+    vietnam = dt.datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).date()
+    zone = next(z for z in (KIRITIMATI, BAKER) if dt.datetime.now(ZoneInfo(z)).date() != vietnam)
+    text = (ROOT / "data" / "plan2017.toml").read_text(encoding="utf-8")
+    text = text.replace("start = 2017-08-18", f"start = {vietnam.year - 1}-01-01", 1)
+    text = text.replace("end = 2017-12-31", f"end = {vietnam.year + 1}-12-31", 1)
+    text = text.replace('place = "Tiền Giang"', f'place = "Tiền Giang"\ntimezone = "{zone}"', 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "ggov_plan", *args, "-p", str(path)],
+            capture_output=True, text=True, encoding="utf-8", env=_env("UTC"), check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[0]
+
+    activity = run("activity", "add", "--task", "v1-truong-hoc", "--title", "Tọa đàm")
+    run("record", activity, "--by", "t")
+    expected = dt.datetime.now(ZoneInfo(zone)).date()
+    written = path.read_text(encoding="utf-8")
+    assert f"created = {expected}" in written[written.rindex("[[activity]]") :]
+    assert f"date = {expected}" in written[written.rindex("[[completion]]") :], (zone, expected)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from ggov_plan.cli.shell import PlanSource, context, load_valid, notice, plan_path, today
+from ggov_plan.cli.shell import PlanSource, load_valid, notice, plan_path, today
 from ggov_plan.i18n import t
 from ggov_plan.problems import UsageError
 from ggov_plan.text import visible_controls
@@ -204,9 +204,13 @@ def write(
     stderr, mailed by cron, stays quiet), then the write's warnings, always.
     """
     from ggov_plan.plan.model import Plan
+    from ggov_plan.plan.rules import Context
     from ggov_plan.write import changes, effects, journal
 
-    writing = changes.WriteContext(today=today(), now=now(), user=recorder)
+    # The plan's own date: a plan that declares another zone than Vietnam's
+    # dates its records by that zone's calendar (docs/reliability.md).
+    day = today(before.header.timezone if before is not None else None)
+    writing = changes.WriteContext(today=day, now=now(), user=recorder)
     made: list[changes.Change] = []
     risks: list[effects.Risk] = []
     known: list[Problem] = []
@@ -231,7 +235,7 @@ def write(
     result = journal.append(
         plan_path(plan.path),
         build,
-        context(),
+        Context(today=day),
         dry_run=dry_run,
         use_cache=plan.use_cache,
         before=before,
