@@ -126,9 +126,23 @@ def _retry(error: UsageError) -> None:
 
 def review(rows: Sequence[tuple[str, str]]) -> bool:
     """Show what will be written, one ``label: value`` a line, and ask ``Write? [Y/n]``."""
+    import shutil
+    import textwrap
+
     width = max(len(label) for label, _ in rows)
+    indent = " " * (width + 4)
+    # A long value (a task's whole bullet) wraps under itself, not under the labels.
+    columns = max(shutil.get_terminal_size().columns, len(indent) + 20)
     for label, value in rows:
-        typer.echo(f"  {label + ':':<{width + 1}} {visible_controls(value, one_line=True)}")
+        lines = textwrap.wrap(
+            visible_controls(value, one_line=True),
+            width=columns - 1,
+            initial_indent=f"  {label + ':':<{width + 1}} ",
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        typer.echo("\n".join(lines) or f"  {label}:")
     while True:
         answer = str(typer.prompt(t("cli.prompt.write"), default="", show_default=False))
         folded = answer.strip().casefold()
