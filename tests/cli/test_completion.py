@@ -170,3 +170,54 @@ def test_tab_in_a_real_bash_completes_an_activity_id(plan: Path, tmp_path: Path)
     child.expect_exact("$ ")
     child.sendline("exit")
     child.expect(pexpect.EOF)
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def _in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], words: str
+) -> list[str]:
+    from ggov_plan.cli import whole_app
+
+    monkeypatch.setenv(completion.COMPLETE_VAR, "complete_fish")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", words)
+    monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    with pytest.raises(SystemExit) as ended:
+        completion.complete(whole_app())
+    assert ended.value.code == 0
+    return [line.split("\t")[0] for line in capsys.readouterr().out.splitlines() if line]
+
+
+def test_every_kind_of_id_completes_in_process(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded = cli("record", "so-tttt-pstv", "--by", "t", "--date", "2017-10-02", "-p", plan)
+    assert recorded.exit_code == 0, recorded.stderr
+    measured = cli("measure", "dvc-muc-do-3", "700", "--date", "2017-12-01", "-p", plan)
+    assert measured.exit_code == 0, measured.stderr
+    cases = {
+        "record -p {p} so-tttt-": ["so-tttt-pstv", "so-tttt-tdam"],
+        "record -p {p} --void so-tttt-pstv-": [recorded.stdout.split()[0]],
+        "measure -p {p} --void ": [measured.stdout.split()[0]],
+        "measure -p {p} dvc-muc": ["dvc-muc-do-3", "dvc-muc-do-4"],
+        "activity add -p {p} --channel truyen": ["truyen-hinh"],
+        "activity add -p {p} --content dich": ["dich-vu-cong"],
+        "activity edit -p {p} so-tttt-pstv --source xa": ["xa-hoi-hoa"],
+    }
+    for words, expected in cases.items():
+        got = _in_process(monkeypatch, capsys, "ggov-plan " + words.format(p=plan))
+        assert set(expected) <= set(got), (words, got)
+
+
+def test_a_plan_that_cannot_be_found_completes_nothing_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    assert _in_process(monkeypatch, capsys, f"ggov-plan record -p {missing} so") == []
+
+
+def test_long_titles_are_shortened_for_the_shell() -> None:
+    assert completion._short("a  b\nc") == "a b c"
+    long = "x" * 100
+    assert completion._short(long) == "x" * 59 + "…"

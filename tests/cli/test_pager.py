@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +111,85 @@ def test_without_a_setting_less_is_the_pager(monkeypatch: pytest.MonkeyPatch) ->
     assert pager_command({}) == ["/usr/bin/less"]
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert pager_command({}) is None
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+class _Ran:
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], bytes, dict[str, str]]] = []
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch, height: int) -> Any:
+    """page() as at a terminal ``height`` lines tall, its output captured."""
+    import io
+
+    from rich.console import Console
+
+    from ggov_plan.render.console import terminal
+
+    out = io.StringIO()
+    monkeypatch.setattr(
+        terminal,
+        "make_console",
+        lambda: Console(file=out, force_terminal=True, height=height, width=80),
+    )
+    monkeypatch.setattr(sys, "stdout", out)
+    return out
+
+
+def _draw(console: Any) -> None:
+    for n in range(30):
+        console.print(f"dòng {n}")
+
+
+def test_page_in_process_hands_a_tall_text_to_the_pager(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+
+    from ggov_plan.cli import pager
+
+    out = _terminal(monkeypatch, height=10)
+    ran = _Ran()
+    monkeypatch.setenv("GGOV_PLAN_PAGER", "/usr/bin/less -S")
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setattr(
+        subprocess, "run", lambda args, input, env, check: ran.calls.append((args, input, env))
+    )
+    pager.page(_draw)
+    ((args, text, env),) = ran.calls
+    assert args == ["/usr/bin/less", "-S"] and env["LESS"] == "FRX"
+    assert text.decode().count("dòng") == 30 and out.getvalue() == ""
+
+
+def test_page_in_process_prints_what_fits_and_survives_a_missing_pager(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+
+    from ggov_plan.cli import pager
+
+    out = _terminal(monkeypatch, height=100)
+    monkeypatch.setenv("GGOV_PLAN_PAGER", "less")
+    pager.page(_draw)
+    assert out.getvalue().count("dòng") == 30  # fits: printed, no pager
+
+    out = _terminal(monkeypatch, height=10)
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError("less")
+
+    monkeypatch.setattr(subprocess, "run", missing)
+    pager.page(_draw)
+    assert out.getvalue().count("dòng") == 30  # no such pager: printed all the same
+
+    out = _terminal(monkeypatch, height=10)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess, "run", interrupted)
+    pager.page(_draw)  # Ctrl-C in the pager ends the reading quietly
+    assert out.getvalue() == "\n"
