@@ -243,7 +243,7 @@ def test_verify_refuses_text_that_drops_old_bytes(plan: Path) -> None:
     old = parse(text, str(plan))
     records = [activity("so-tttt-a1")]
     good = text + "\n" + journal.render_blocks(records)
-    assert journal.verify(old, text, good, records, CONTEXT).plan is not None
+    assert journal.verify(old, text, good, records, CONTEXT)[0].plan is not None
     with pytest.raises(journal.WriteRefused) as caught:
         journal.verify(old, text, good.replace("# IV.", "# 4.", 1), records, CONTEXT)
     assert "does not keep the old text" in caught.value.message

@@ -73,10 +73,18 @@ def complete(app: typer.Typer) -> None:
 
 # --------------------------------------------------------------------------- ids
 
-#: What each parameter names: (its option, or its name for an argument) → the
-#: plan's records it completes from, as a function of the plan and the
-#: parameters typed so far.
-Records = Callable[["Plan", dict[str, Any]], Iterator[tuple[str, str]]]
+#: The plan's records a parameter completes from: (id, what a shell shows beside it).
+Records = Callable[["Plan"], Iterator[tuple[str, str]]]
+
+
+def _records(collection: str, text: Callable[[Any], str]) -> Records:
+    """The ids of the plan's ``collection`` (a Plan attribute), each with ``text(record)``."""
+
+    def ids(plan: Plan) -> Iterator[tuple[str, str]]:
+        for record in getattr(plan, collection):
+            yield record.id, _short(text(record))
+
+    return ids
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -85,64 +93,25 @@ def _short(text: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def _activities(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for activity in plan.activities:
-        yield activity.id, _short(activity.title)
-
-
-def _tasks(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for task in plan.tasks:
-        yield task.id, _short(task.text)
-
-
-def _agencies(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for agency in plan.agencies:
-        yield agency.id, agency.name
-
-
-def _sources(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for source in plan.sources:
-        yield source.id, source.name
-
-
-def _channels(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for channel in plan.channels:
-        yield channel.id, channel.name
-
-
-def _contents(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for content in plan.contents:
-        yield content.id, content.name
-
-
-def _indicators(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for indicator in plan.indicators:
-        yield indicator.id, _short(indicator.label)
-
-
-def _completions(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for record in plan.completions:
-        yield record.id, f"{record.activity} {record.date:%d/%m/%Y}"
-
-
-def _measurements(plan: Plan, _: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    for record in plan.measurements:
-        yield record.id, f"{record.indicator} {record.date:%d/%m/%Y}"
-
+_SOURCES = _records("sources", lambda source: source.name)
 
 #: (command path, parameter name) → what it completes; command "" for any.
 COMPLETERS: dict[tuple[str, str], Records] = {
-    ("", "activity"): _activities,
-    ("", "task"): _tasks,
-    ("", "agency"): _agencies,
-    ("", "channel"): _channels,
-    ("", "content"): _contents,
-    ("", "indicator"): _indicators,
-    ("record", "source"): _sources,
-    ("activity add", "source"): _sources,
-    ("activity edit", "source"): _sources,
-    ("record", "void"): _completions,
-    ("measure", "void"): _measurements,
+    ("", "activity"): _records("activities", lambda activity: activity.title),
+    ("", "task"): _records("tasks", lambda task: task.text),
+    ("", "agency"): _records("agencies", lambda agency: agency.name),
+    ("", "channel"): _records("channels", lambda channel: channel.name),
+    ("", "content"): _records("contents", lambda content: content.name),
+    ("", "indicator"): _records("indicators", lambda indicator: indicator.label),
+    ("record", "source"): _SOURCES,
+    ("activity add", "source"): _SOURCES,
+    ("activity edit", "source"): _SOURCES,
+    ("record", "void"): _records(
+        "completions", lambda record: f"{record.activity} {record.date:%d/%m/%Y}"
+    ),
+    ("measure", "void"): _records(
+        "measurements", lambda record: f"{record.indicator} {record.date:%d/%m/%Y}"
+    ),
 }
 
 
@@ -171,10 +140,9 @@ def _completer(records: Records) -> Callable[[Any, Any, str], list[Any]]:
         plan = _plan_of(ctx)
         if plan is None:
             return []
-        params = dict(ctx.params)
         return [
             CompletionItem(ident, help=title)
-            for ident, title in records(plan, params)
+            for ident, title in records(plan)
             if ident.startswith(incomplete)
         ]
 

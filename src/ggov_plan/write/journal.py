@@ -199,21 +199,10 @@ def verify(
     records: NewRecords,
     context: Context,
     errors_before: Sequence[Problem] = (),
-) -> Loaded:
-    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid
-    (or, from a plan with ``errors_before``, a repair of it: :func:`judge_errors`)."""
-    return _verified(old, original, new_text, records, context, errors_before)[0]
-
-
-def _verified(
-    old: Loaded,
-    original: str,
-    new_text: str,
-    records: NewRecords,
-    context: Context,
-    errors_before: Sequence[Problem] = (),
 ) -> tuple[Loaded, list[Problem]]:
-    """:func:`verify`, and the new text's problems (its warnings, as it is valid)."""
+    """Check that ``new_text`` is ``original`` plus exactly ``records``, still valid
+    (or, from a plan with ``errors_before``, a repair of it: :func:`judge_errors`);
+    the new text, and its problems (its warnings, as it is valid)."""
     if not new_text.startswith(original):
         raise WriteRefused(msg("journal.text_changed", file=old.file))
     new = parse(new_text, old.file)
@@ -428,9 +417,7 @@ def _attempt(
     appended = _verify_appended(current, new_raw, records)
     if appended is None:  # not provable from the blocks alone: check the whole text
         text = old.text if not raw.startswith(b"\xef\xbb\xbf") else "\ufeff" + old.text
-        new, problems = _verified(
-            old, text, text + blocks, records, context, current.checked.errors
-        )
+        new, problems = verify(old, text, text + blocks, records, context, current.checked.errors)
     else:
         new, problems = appended.reading.loaded, list(appended.reading.problems)
     assert new.plan is not None  # verified: it parsed, and is valid or a repair
