@@ -13,7 +13,7 @@ import re
 
 import cmarkgfm
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ggov_plan.render.report.markdown import cell, paragraph
@@ -67,6 +67,7 @@ _MARKUP = re.compile(r"<(a|del|em|strong|img|h\d|ul|ol|li|blockquote|hr|code)\b"
 
 @settings(max_examples=300, deadline=None)
 @given(text=_TEXT)
+@example(text="a@.a")  # GFM links a domain that starts with its period (found by this test)
 def test_any_text_renders_as_itself_as_a_paragraph(text: str) -> None:
     page = _gfm(paragraph(text))
     assert not _MARKUP.search(_EMAIL_CODE.sub("", page)), page

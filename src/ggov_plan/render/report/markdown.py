@@ -28,8 +28,10 @@ _SPECIAL = re.compile(r"([\\|<>\[\]`*_~])|&(?=#?\w+;)")
 _AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(?=://)|(www)(?=\.)")
 #: What would open a block at the start of a line: #, >, -, +, =, or "1." / "1)".
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+(?=[.)]))")
-#: An e-mail address as GFM's autolink extension finds one.
-_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+#: An e-mail address as GFM's autolink extension finds one: a domain of
+#: letters, digits, ".", "-" and "_" with a period anywhere in it ("a@.a" is
+#: linked too). Matching a little more than GFM links only quotes more text.
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9._-]*\.[A-Za-z0-9._-]*")
 
 
 def _literal(text: str) -> str:
