@@ -19,16 +19,11 @@ import typer
 
 from ggov_plan.cli.registry import Commands
 from ggov_plan.cli.shell import PLAN, PlanSource
+from ggov_plan.cli.writing import ByOption, DryRunOption
 from ggov_plan.i18n import t
 from ggov_plan.problems import UsageError
 
 commands = Commands("notes")
-
-# As ``record``'s; declared here, so that ``note --help`` does not load the
-# tracking commands (tests/cli/test_imports.py).
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
-]
 
 
 @commands.command("note", PLAN)
@@ -49,9 +44,7 @@ def note(
     date: Annotated[
         str | None, typer.Option("--date", help="The day it concerns. Default: today.")
     ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
-    ] = None,
+    by: ByOption = None,
     ident: Annotated[
         str | None,
         typer.Option(

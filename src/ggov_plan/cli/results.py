@@ -61,9 +61,7 @@ def measure(
         str | None, typer.Option("--evidence", help="Where the value comes from.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free note.")] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
-    ] = None,
+    by: writing.ByOption = None,
     ident: Annotated[
         str | None,
         typer.Option(

@@ -47,7 +47,7 @@ from ggov_plan.cli.shell import (
 
 # What every writing command shares is in cli.writing, so that another
 # command module can use it without importing this one.
-from ggov_plan.cli.writing import DryRunOption, StrictOption
+from ggov_plan.cli.writing import ByOption, DryRunOption, StrictOption
 from ggov_plan.cli.writing import ask as _ask
 from ggov_plan.cli.writing import ask_for as _ask_for
 from ggov_plan.cli.writing import choose_named as _choose_named
@@ -468,9 +468,7 @@ def record(
             metavar="TEXT",
         ),
     ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help="Who records it. Default: the OS user.")
-    ] = None,
+    by: ByOption = None,
     void: Annotated[
         str | None,
         typer.Option(

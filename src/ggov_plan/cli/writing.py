@@ -40,6 +40,8 @@ T = TypeVar("T")
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the records that would be appended; write nothing.")
 ]
+#: Who a new record names as its recorder (``record``, ``measure``, ``note``).
+ByOption = Annotated[str | None, typer.Option("--by", help="Who records it. Default: the OS user.")]
 
 
 def interactive() -> bool:

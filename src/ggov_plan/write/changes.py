@@ -179,15 +179,19 @@ def change(plan: Plan, request: Request, context: WriteContext) -> Change:
     return void_completion(plan, request, context)
 
 
-def _recorded_at(plan: Plan, context: WriteContext) -> dt.datetime:
-    """The moment of the write in the plan's time zone, not the machine's.
+def _recorded(plan: Plan, by: str | None, context: WriteContext) -> dict[str, Any]:
+    """Who wrote a record (``--by``, else the OS user) and when, in the plan's
+    time zone, not the machine's.
 
     A server on UTC recording for an office in Vietnam writes +07:00, so the
     journal reads the same whoever wrote it (docs/reliability.md).
     """
     from ggov_plan.plan.timezone import plan_zone
 
-    return context.now.astimezone(plan_zone(plan.header))
+    return {
+        "recorded_by": by or context.user(),
+        "recorded_at": context.now.astimezone(plan_zone(plan.header)),
+    }
 
 
 def add_activity(plan: Plan, request: NewActivity, context: WriteContext) -> Change:
@@ -256,8 +260,7 @@ def record_completion(plan: Plan, request: NewCompletion, context: WriteContext)
         "note": _text(request.note),
         "reach": request.reach,
         "reach_unit": _text(request.reach_unit),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, request.by, context),
     }
     return Change(ident, [("completion", values)])
 
@@ -270,8 +273,7 @@ def cancel_activity(plan: Plan, request: CancelActivity, context: WriteContext) 
         "activity": request.activity,
         "date": request.date if request.date is not None else context.today,
         "reason": request.reason.strip(),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, request.by, context),
     }
     return Change(ident, [("cancellation", values)])
 
@@ -290,8 +292,7 @@ def _void(
         "id": ident,
         key: target,
         "reason": reason.strip(),
-        "recorded_by": by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, by, context),
     }
     return Change(ident, [("void", values)])
 
@@ -316,8 +317,7 @@ def record_measurement(plan: Plan, request: NewMeasurement, context: WriteContex
         "parts": dict(request.parts) or None,
         "evidence": _text(request.evidence),
         "note": _text(request.note),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, request.by, context),
     }
     return Change(ident, [("measurement", values)])
 
@@ -400,8 +400,7 @@ def amend_activity(plan: Plan, request: AmendActivity, context: WriteContext) ->
         "date": request.date if request.date is not None else context.today,
         "reason": request.reason.strip(),
         **new,
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, request.by, context),
     }
     return Change(ident, [("amendment", values)])
 
@@ -503,8 +502,7 @@ def add_note(plan: Plan, request: NewNote, context: WriteContext) -> Change:
         "kind": request.kind,
         "date": request.date if request.date is not None else context.today,
         "text": request.text.strip(),
-        "recorded_by": request.by or context.user(),
-        "recorded_at": _recorded_at(plan, context),
+        **_recorded(plan, request.by, context),
     }
     return Change(ident, [("note", values)])
 
